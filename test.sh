@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds with warnings as errors, runs every test project, prints one summary line.
+# Usage: ./test.sh [dotnet test --filter expression]
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "== npm packages (azurite, playwright-core)"
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+
+echo "== build (warnings are errors)"
+dotnet build Harasocial.Functions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+results=$(mktemp -d)
+filter=()
+if [ $# -gt 0 ]; then filter=(--filter "$1"); fi
+status=0
+for project in tests/*.Tests/*.csproj tests/*.IntegrationTests/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== test $name"
+  if ! dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" \
+        --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=minimal"; then
+    status=1
+  fi
+done
+
+# One closing line over every trx file: "N passed, N failed, N skipped".
+read -r passed failed skipped total < <(
+  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | sed -E 's/.*total="([0-9]+)".*passed="([0-9]+)".*failed="([0-9]+)".*/\2 \3 \1/' |
+  awk '{p+=$1; f+=$2; t+=$3} END {print p+0, f+0, t-p-f, t+0}')
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$total" -eq 0 ]; then echo "no test ran: that is a failure"; exit 1; fi
+if [ "$failed" -ne 0 ] || [ "$skipped" -ne 0 ]; then status=1; fi
+exit $status
