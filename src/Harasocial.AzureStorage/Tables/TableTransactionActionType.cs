@@ -1,0 +1,11 @@
+namespace Harasocial.AzureStorage;
+
+public enum TableTransactionActionType
+{
+    Add,
+    UpdateMerge,
+    UpdateReplace,
+    Delete,
+    UpsertMerge,
+    UpsertReplace,
+}
