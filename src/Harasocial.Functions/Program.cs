@@ -1,5 +1,30 @@
+using Harasocial.Functions.Api;
+using Harasocial.Functions.Functions;
+using Harasocial.Functions.Hosting;
+using Harasocial.Functions.Security;
+using Harasocial.Functions.Storage;
+using Harasocial.Functions.Tenants;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddHosting(args);
+builder.Services.AddProblemHandling();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddSecurity(builder.Configuration);
+builder.Services.AddFunctionTable();
+builder.Services.AddHealth();
+builder.Services.AddTenants();
+
 var app = builder.Build();
-app.MapGet("/", () => "Harasocial Sync");
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+if (ScriptRootCommand.TryRun(app, args))
+{
+    return;
+}
+
+app.UseProblemHandling();
+app.UseStaticFiles();
+app.UseTenantAuth();
+app.MapFunctions();
 await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

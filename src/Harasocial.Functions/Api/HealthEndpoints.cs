@@ -1,0 +1,60 @@
+using Azure;
+using Harasocial.AzureStorage;
+using Harasocial.Functions.Functions;
+using Harasocial.Functions.Storage;
+
+namespace Harasocial.Functions.Api;
+
+internal sealed record HealthReport(string Status, string Mode);
+
+internal static class HealthEndpoints
+{
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        foreach (var function in Functions)
+        {
+            services.AddFunction(function);
+        }
+
+        return services;
+    }
+
+    public static IEnumerable<FunctionDefinition> Functions =>
+    [
+        new HttpFunction("Health", "api/health", ["GET"], CheckAsync, HttpAccess.Public),
+        new HttpFunction("Dashboard", "{*path}", ["GET"], Dashboard, HttpAccess.Public),
+    ];
+
+    /// <summary>200 when storage answers (a point read of a row that need not exist), 503 otherwise.</summary>
+    private static async Task<IResult> CheckAsync(TableServiceClient tables, StorageNames names, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var mode = Hosting.HostingExtensions.IsCustomHandler(services) ? "custom-handler" : "standalone";
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await tables.GetTableClient(names.Table(StorageNames.TenantsTable))
+                .GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: timeout.Token);
+            return Results.Json(new HealthReport("ok", mode), ApiJsonContext.Default.HealthReport);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException)
+        {
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage unreachable", "Table storage did not answer: " + ex.Message);
+        }
+    }
+
+    /// <summary>The host's readiness probe and the dashboard entry. Unknown <c>/api</c> paths stay 404 problems.</summary>
+    private static IResult Dashboard(HttpContext http, IWebHostEnvironment environment)
+    {
+        var path = http.Request.Path;
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"There is no route {path}.");
+        }
+
+        var index = environment.WebRootFileProvider.GetFileInfo("index.html");
+        return index.Exists
+            ? Results.File(index.PhysicalPath!, "text/html; charset=utf-8")
+            : Results.Content("<!doctype html><title>Harasocial Sync</title><p>Harasocial Sync is running.</p>", "text/html; charset=utf-8");
+    }
+}

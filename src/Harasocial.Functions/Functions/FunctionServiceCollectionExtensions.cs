@@ -1,0 +1,28 @@
+namespace Harasocial.Functions.Functions;
+
+internal static class FunctionServiceCollectionExtensions
+{
+    /// <summary>Adds one row to the function table and registers its handler type.</summary>
+    public static IServiceCollection AddFunction(this IServiceCollection services, FunctionDefinition definition)
+    {
+        services.AddSingleton(definition);
+        switch (definition)
+        {
+            case QueueFunction queue:
+                services.AddScoped(queue.HandlerType);
+                break;
+            case TimerFunction timer:
+                services.AddScoped(timer.HandlerType);
+                break;
+        }
+
+        return services;
+    }
+
+    public static IServiceCollection AddFunctionTable(this IServiceCollection services)
+    {
+        services.AddSingleton<FunctionTable>();
+        services.AddSingleton<FunctionRunner>();
+        return services;
+    }
+}

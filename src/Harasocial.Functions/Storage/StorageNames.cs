@@ -1,0 +1,26 @@
+namespace Harasocial.Functions.Storage;
+
+/// <summary>
+/// Table and queue names. <c>Storage:NamePrefix</c> (empty in Azure) lets tests and side-by-side runs share one
+/// account. function.json carries the unprefixed queue names, so the prefix is for standalone mode only.
+/// </summary>
+internal sealed class StorageNames(string prefix)
+{
+    // Queues.
+    public const string SyncStepsQueue = "sync-steps";
+    public const string WebhooksQueue = "webhooks";
+
+    // Tables.
+    public const string TenantsTable = "tenants";
+    public const string ApiKeysTable = "apikeys";
+    public const string LeasesTable = "leases";
+
+    public string Prefix { get; } = prefix;
+
+    public string Queue(string name) => Prefix + name;
+
+    public string PoisonQueue(string name) => Prefix + name + "-poison";
+
+    // Table names allow letters and digits only.
+    public string Table(string name) => (Prefix + name).Replace("-", string.Empty, StringComparison.Ordinal);
+}

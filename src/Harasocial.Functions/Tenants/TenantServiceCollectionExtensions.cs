@@ -1,0 +1,23 @@
+using Harasocial.Functions.Functions;
+
+namespace Harasocial.Functions.Tenants;
+
+internal static class TenantServiceCollectionExtensions
+{
+    public static IServiceCollection AddTenants(this IServiceCollection services)
+    {
+        services.AddSingleton<TenantStore>();
+        foreach (var function in TenantEndpoints.Functions)
+        {
+            services.AddFunction(function);
+        }
+
+        return services;
+    }
+
+    public static WebApplication UseTenantAuth(this WebApplication app)
+    {
+        app.UseMiddleware<ApiKeyAuthMiddleware>();
+        return app;
+    }
+}
