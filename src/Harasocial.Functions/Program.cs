@@ -25,6 +25,3 @@ app.UseStaticFiles();
 app.UseTenantAuth();
 app.MapFunctions();
 await app.RunAsync();
-
-/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
-public partial class Program;

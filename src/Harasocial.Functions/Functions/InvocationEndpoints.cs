@@ -16,27 +16,33 @@ internal static partial class InvocationEndpoints
         foreach (var function in table.Queues)
         {
             app.MapPost("/" + function.Name, (HttpContext http, FunctionRunner runner, ILogger<FunctionRunner> log) =>
-                InvokeAsync(http, log, function.Name, (payload, ct) =>
-                    runner.RunQueueAsync(function, payload.QueueMessageText(), payload.QueueContext(), ct)))
+                InvokeAsync(http, log, function.Name, payload =>
+                {
+                    var (text, context) = (payload.QueueMessageText(), payload.QueueContext());
+                    return ct => runner.RunQueueAsync(function, text, context, ct);
+                }))
                 .ExcludeFromDescription();
         }
 
         foreach (var function in table.Timers)
         {
             app.MapPost("/" + function.Name, (HttpContext http, FunctionRunner runner, TimeProvider time, ILogger<FunctionRunner> log) =>
-                InvokeAsync(http, log, function.Name, (payload, ct) =>
-                    runner.RunTimerAsync(function, payload.TimerContext(time.GetUtcNow()), ct)))
+                InvokeAsync(http, log, function.Name, payload =>
+                {
+                    var context = payload.TimerContext(time.GetUtcNow());
+                    return ct => runner.RunTimerAsync(function, context, ct);
+                }))
                 .ExcludeFromDescription();
         }
     }
 
     private static async Task<IResult> InvokeAsync(
-        HttpContext http, ILogger log, string name, Func<InvocationPayload, CancellationToken, Task> run)
+        HttpContext http, ILogger log, string name, Func<InvocationPayload, Func<CancellationToken, Task>> prepare)
     {
-        InvocationPayload payload;
+        Func<CancellationToken, Task> run;
         try
         {
-            payload = InvocationPayload.Parse(await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted));
+            run = prepare(InvocationPayload.Parse(await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
@@ -46,7 +52,7 @@ internal static partial class InvocationEndpoints
 
         try
         {
-            await run(payload, http.RequestAborted);
+            await run(http.RequestAborted);
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {
