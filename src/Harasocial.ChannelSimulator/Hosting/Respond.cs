@@ -19,3 +19,13 @@ internal static class Respond
         w.WriteEndObject();
     });
 }
+
+internal static class RespondBytes
+{
+    public static Task Send(HttpContext context, int status, byte[] body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=UTF-8";
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+}
