@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Harasocial.ChannelSimulator;
+
+/// <summary><c>dotnet run --project src/Harasocial.ChannelSimulator [-- --port 7081 --scenario file.json --webhook-target URL]</c>.</summary>
+internal static class SimulatorProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var port = 7081;
+        var scenario = Scenario.Default;
+        Uri? target = null;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--port": port = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--scenario": scenario = Scenario.Parse(await File.ReadAllTextAsync(args[i + 1]).ConfigureAwait(false)); break;
+                case "--webhook-target": target = new Uri(args[i + 1].EndsWith('/') ? args[i + 1] : args[i + 1] + "/"); break;
+                default: await Console.Error.WriteLineAsync($"Unknown option {args[i]}").ConfigureAwait(false); return 2;
+            }
+        }
+
+        await using var server = await SimulatorServer.StartAsync(scenario, new SimulatorServerOptions
+        {
+            Port = port,
+            WebhookTarget = target,
+            ConsoleLogging = true,
+        }).ConfigureAwait(false);
+        Console.WriteLine($"Channel simulator at {server.BaseUri}");
+        Console.WriteLine($"  Graph        {server.GraphBaseUri}");
+        Console.WriteLine($"  Zalo OpenAPI {server.ZaloOpenApiBaseUri}");
+        Console.WriteLine($"  Zalo OAuth   {server.ZaloOAuthBaseUri}");
+        Console.WriteLine($"  Shopee       {server.ShopeeBaseUri}");
+        Console.WriteLine($"  Control      {server.BaseUri}_sim/accounts");
+        Console.WriteLine($"  Webhooks  -> {target?.ToString() ?? "(none; PUT /_sim/webhook-target)"}");
+        foreach (var a in server.State.Accounts)
+        {
+            Console.WriteLine($"  {a.Channel,-9} {a.Id,-20} {a.Name} token={a.AccessToken} threads={string.Join(',', a.Threads.Select(t => $"{t.Key}:{t.Value}"))}");
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Harasocial.ChannelSimulator.Shopee;
+
+internal static class ShopeeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(state);
+    }
+}

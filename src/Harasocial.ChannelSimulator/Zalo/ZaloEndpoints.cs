@@ -1,0 +1,10 @@
+namespace Harasocial.ChannelSimulator.Zalo;
+
+internal static class ZaloEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(state);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Harasocial.Functions.Channels.Graph;
+
+namespace Harasocial.Functions.Channels.Facebook;
+
+// Page posts and comments (channel-apis.md §1.5). Conversation/message DTOs are shared in Channels/Graph.
+
+internal sealed record FacebookPost(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("created_time")] string? CreatedTime,
+    [property: JsonPropertyName("permalink_url")] string? PermalinkUrl);
+
+internal sealed record FacebookComment(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("created_time")] string? CreatedTime,
+    [property: JsonPropertyName("from")] GraphParty? From,
+    [property: JsonPropertyName("parent")] FacebookParent? Parent);
+
+internal sealed record FacebookParent([property: JsonPropertyName("id")] string? Id);

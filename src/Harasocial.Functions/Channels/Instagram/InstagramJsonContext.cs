@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using Harasocial.Functions.Channels.Graph;
+
+namespace Harasocial.Functions.Channels.Instagram;
+
+[JsonSerializable(typeof(GraphList<InstagramMedia>))]
+[JsonSerializable(typeof(GraphList<InstagramComment>))]
+internal sealed partial class InstagramJsonContext : JsonSerializerContext;
