@@ -1,8 +1,11 @@
 using Harasocial.Functions.Api;
+using Harasocial.Functions.Channels;
+using Harasocial.Functions.Connections;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Hosting;
 using Harasocial.Functions.Security;
 using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync;
 using Harasocial.Functions.Tenants;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -13,6 +16,9 @@ builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddFunctionTable();
 builder.Services.AddHealth();
 builder.Services.AddTenants();
+builder.Services.AddChannels(builder.Configuration);
+builder.Services.AddSync(builder.Configuration);
+builder.Services.AddConnectionsAndInbox();
 
 var app = builder.Build();
 if (ScriptRootCommand.TryRun(app, args))

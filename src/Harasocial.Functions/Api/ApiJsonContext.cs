@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Harasocial.Functions.Connections;
+using Harasocial.Functions.Inbox;
 using Harasocial.Functions.Tenants;
 
 namespace Harasocial.Functions.Api;
@@ -10,4 +12,18 @@ namespace Harasocial.Functions.Api;
 [JsonSerializable(typeof(CreateTenantResponse))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(Tenant))]
+[JsonSerializable(typeof(CreateConnectionRequest))]
+[JsonSerializable(typeof(UpdateConnectionRequest))]
+[JsonSerializable(typeof(StartSyncRequest))]
+[JsonSerializable(typeof(ConnectionView))]
+[JsonSerializable(typeof(ConnectionCreated))]
+[JsonSerializable(typeof(JobView))]
+[JsonSerializable(typeof(JobCreated))]
+[JsonSerializable(typeof(ItemsPage<ConnectionView>))]
+[JsonSerializable(typeof(ItemsPage<JobView>))]
+[JsonSerializable(typeof(ItemsPage<ConversationView>))]
+[JsonSerializable(typeof(ConversationView))]
+[JsonSerializable(typeof(ItemsPage<MessageView>))]
+[JsonSerializable(typeof(ItemsPage<PostView>))]
+[JsonSerializable(typeof(ItemsPage<CommentView>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

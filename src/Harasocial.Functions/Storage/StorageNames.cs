@@ -14,6 +14,20 @@ internal sealed class StorageNames(string prefix)
     public const string TenantsTable = "tenants";
     public const string ApiKeysTable = "apikeys";
     public const string LeasesTable = "leases";
+    public const string ConnectionsTable = "connections";
+    public const string AccountsTable = "accounts";
+    public const string JobsTable = "jobs";
+    public const string JobIndexTable = "jobindex";
+    public const string ConversationsTable = "conversations";
+    public const string MessagesTable = "messages";
+    public const string PostsTable = "posts";
+    public const string CommentsTable = "comments";
+
+    public static IReadOnlyList<string> AllTables { get; } =
+    [
+        TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable, JobsTable, JobIndexTable,
+        ConversationsTable, MessagesTable, PostsTable, CommentsTable,
+    ];
 
     public string Prefix { get; } = prefix;
 

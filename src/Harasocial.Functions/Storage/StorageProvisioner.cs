@@ -8,7 +8,7 @@ namespace Harasocial.Functions.Storage;
 /// </summary>
 internal sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, StorageNames names)
 {
-    private readonly HashSet<string> tableNames = [StorageNames.TenantsTable, StorageNames.ApiKeysTable, StorageNames.LeasesTable];
+    private readonly HashSet<string> tableNames = [.. StorageNames.AllTables];
     private readonly HashSet<string> queueNames = [];
     private Task? provisioned;
 

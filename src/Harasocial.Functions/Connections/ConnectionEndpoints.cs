@@ -1,0 +1,121 @@
+using Harasocial.Functions.Api;
+using Harasocial.Functions.Functions;
+using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync;
+using Harasocial.Functions.Tenants;
+
+namespace Harasocial.Functions.Connections;
+
+internal static class ConnectionEndpoints
+{
+    public static IEnumerable<FunctionDefinition> Functions =>
+    [
+        new HttpFunction("CreateConnection", "api/connections", ["POST"], CreateAsync),
+        new HttpFunction("ListConnections", "api/connections", ["GET"], ListAsync),
+        new HttpFunction("GetConnection", "api/connections/{id}", ["GET"], GetAsync),
+        new HttpFunction("UpdateConnection", "api/connections/{id}", ["PATCH"], UpdateAsync),
+        new HttpFunction("DeleteConnection", "api/connections/{id}", ["DELETE"], DeleteAsync),
+    ];
+
+    /// <summary>202 with the connection and its initial sync job; 409 when any tenant already connected this account.</summary>
+    private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore connections, SyncJobs jobs, ChannelAccess access, TimeProvider time)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateConnectionRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var id = Keys.NewId("cn_");
+        var connection = new ConnectionEntity
+        {
+            PartitionKey = Caller.TenantOf(http),
+            RowKey = id,
+            Channel = request!.Channel!,
+            ExternalId = request.ExternalId!,
+            Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
+            LinkedPageId = request.LinkedPageId,
+            Status = ConnectionStatus.Syncing,
+            AccessToken = access.Seal(request.AccessToken!, id),
+            RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, id),
+            SyncSpam = request.Settings?.SyncSpam ?? false,
+            CreatedAt = time.GetUtcNow(),
+        };
+        if (!await connections.TryCreateAsync(connection, http.RequestAborted))
+        {
+            return Problems.Conflict($"This {request.Channel} account ({request.ExternalId}) is already connected.");
+        }
+
+        var job = await jobs.StartAsync(connection, JobKinds.Initial, http.RequestAborted);
+        var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
+        return Results.Json(new ConnectionCreated(ConnectionView.From(saved), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ConnectionStore connections)
+    {
+        var list = await connections.ListAsync(Caller.TenantOf(http), http.RequestAborted);
+        return Results.Json(new ItemsPage<ConnectionView>([.. list.OrderBy(c => c.CreatedAt).Select(ConnectionView.From)], null), ApiJsonContext.Default.ItemsPageConnectionView);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ConnectionStore connections) =>
+        await connections.GetAsync(Caller.TenantOf(http), id, http.RequestAborted) is { } c
+            ? Results.Json(ConnectionView.From(c), ApiJsonContext.Default.ConnectionView)
+            : Problems.NotFound($"Connection '{id}'");
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.UpdateConnectionRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var existing = await connections.GetAsync(Caller.TenantOf(http), id, http.RequestAborted);
+        if (existing is null)
+        {
+            return Problems.NotFound($"Connection '{id}'");
+        }
+
+        if (request!.Settings!.SyncSpam == true && existing.Channel != "facebook")
+        {
+            return Problems.Validation("settings.syncSpam", "syncSpam applies to Facebook Pages only.");
+        }
+
+        var saved = await connections.MutateAsync(existing.PartitionKey, id, c =>
+        {
+            c.SyncSpam = request.Settings.SyncSpam!.Value;
+            return true;
+        }, http.RequestAborted);
+        return Results.Json(ConnectionView.From(saved!), ApiJsonContext.Default.ConnectionView);
+    }
+
+    /// <summary>Disconnects: syncs stop at their next step and the account can be connected again. <c>?purge=true</c> also deletes its data.</summary>
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, ConnectionStore connections, ConnectionPurger purger)
+    {
+        var purgeText = http.Request.Query["purge"].ToString();
+        if (purgeText.Length > 0 && !bool.TryParse(purgeText, out _))
+        {
+            return Problems.Validation("purge", "purge must be true or false.");
+        }
+
+        var tenantId = Caller.TenantOf(http);
+        var connection = await connections.MutateAsync(tenantId, id, c =>
+        {
+            c.Status = ConnectionStatus.Disconnected;
+            c.StatusReason = "Disconnected by the seller.";
+            return true;
+        }, http.RequestAborted);
+        if (connection is null)
+        {
+            return Problems.NotFound($"Connection '{id}'");
+        }
+
+        await connections.ReleaseAccountAsync(connection, http.RequestAborted);
+        if (bool.TryParse(purgeText, out var purge) && purge)
+        {
+            await purger.PurgeAsync(connection, http.RequestAborted);
+        }
+
+        return Results.NoContent();
+    }
+}

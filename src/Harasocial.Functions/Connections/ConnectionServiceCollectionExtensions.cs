@@ -1,0 +1,19 @@
+using Harasocial.Functions.Functions;
+using Harasocial.Functions.Inbox;
+
+namespace Harasocial.Functions.Connections;
+
+internal static class ConnectionServiceCollectionExtensions
+{
+    /// <summary>Connections API and the inbox read API.</summary>
+    public static IServiceCollection AddConnectionsAndInbox(this IServiceCollection services)
+    {
+        services.AddSingleton<ConnectionPurger>();
+        foreach (var function in ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions))
+        {
+            services.AddFunction(function);
+        }
+
+        return services;
+    }
+}

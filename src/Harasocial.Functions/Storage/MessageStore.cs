@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Harasocial.AzureStorage;
+using Harasocial.Functions.Channels;
+
+namespace Harasocial.Functions.Storage;
+
+/// <summary>Messages per conversation, newest first, written once per channel message id.</summary>
+internal sealed class MessageStore(TableServiceClient tables, StorageNames names)
+{
+    public const string ListingPrefix = "t|";
+    public const string IdentityPrefix = "m|";
+
+    private TableClient Table => tables.GetTableClient(names.Table(StorageNames.MessagesTable));
+
+    public static string Partition(string connectionId, string customerId) => connectionId + "|" + Keys.Escape(customerId);
+
+    public static string ListingKey(DateTimeOffset sentAt, string externalId) => $"{ListingPrefix}{Keys.Inverted(sentAt)}|{Keys.Escape(externalId)}";
+
+    public static string IdentityKey(string externalId) => IdentityPrefix + Keys.Escape(externalId);
+
+    /// <summary>
+    /// Stores the messages that are not stored yet (by channel id) and returns how many were new.
+    /// <paramref name="partitionIsNew"/> skips the existence check when the conversation was just created: then a
+    /// repeated write can only be this same step again, with the same keys, which the upserts absorb.
+    /// </summary>
+    public async Task<int> SaveAsync(
+        string connectionId, string customerId, IReadOnlyCollection<ChannelMessage> messages, bool partitionIsNew, CancellationToken cancellationToken)
+    {
+        var partition = Partition(connectionId, customerId);
+        var known = partitionIsNew ? new HashSet<string>(StringComparer.Ordinal) : await KnownIdsAsync(partition, messages, cancellationToken);
+        var fresh = messages.Where(m => !known.Contains(m.ExternalId)).DistinctBy(m => m.ExternalId, StringComparer.Ordinal).ToList();
+        var actions = new List<TableTransactionAction>(fresh.Count * 2);
+        foreach (var message in fresh)
+        {
+            var listing = ToEntity(partition, ListingKey(message.SentAt, message.ExternalId), message);
+            var identity = ToEntity(partition, IdentityKey(message.ExternalId), message);
+            identity.ListKey = listing.RowKey;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, listing));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, identity));
+        }
+
+        await Table.SubmitInChunksAsync(actions, cancellationToken);
+        return fresh.Count;
+    }
+
+    public async Task<bool> ExistsAsync(string connectionId, string customerId, string externalId, CancellationToken cancellationToken) =>
+        await Table.GetOrDefaultAsync<MessageEntity>(Partition(connectionId, customerId), IdentityKey(externalId), cancellationToken) is not null;
+
+    public async Task<(IReadOnlyList<MessageEntity> Items, string? NextCursor)> ListAsync(
+        string connectionId, string customerId, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var partition = Partition(connectionId, customerId);
+        var from = cursor is not null && cursor.StartsWith(ListingPrefix, StringComparison.Ordinal) ? cursor + "\u0001" : ListingPrefix;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {TableExtensions.PrefixEnd(ListingPrefix)}");
+        var items = new List<MessageEntity>(limit);
+        await foreach (var row in Table.QueryAsync<MessageEntity>(filter, Math.Min(limit + 1, 1000), cancellationToken: cancellationToken))
+        {
+            if (items.Count == limit)
+            {
+                return (items, items[^1].RowKey);
+            }
+
+            items.Add(row);
+        }
+
+        return (items, null);
+    }
+
+    /// <summary>Which of these messages are stored: point reads for a few, one identity-row range query for a page.</summary>
+    private async Task<HashSet<string>> KnownIdsAsync(string partition, IReadOnlyCollection<ChannelMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count <= 2)
+        {
+            var rows = await Task.WhenAll(messages.Select(m => Table.GetOrDefaultAsync<MessageEntity>(partition, IdentityKey(m.ExternalId), cancellationToken)));
+            return rows.OfType<MessageEntity>().Select(r => r.ExternalId).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {IdentityPrefix} and RowKey lt {TableExtensions.PrefixEnd(IdentityPrefix)}");
+        await foreach (var row in Table.QueryAsync<MessageEntity>(filter, 1000, ["ExternalId"], cancellationToken))
+        {
+            known.Add(row.ExternalId);
+        }
+
+        return known;
+    }
+
+    private static MessageEntity ToEntity(string partition, string rowKey, ChannelMessage message) => new()
+    {
+        PartitionKey = partition,
+        RowKey = rowKey,
+        ExternalId = message.ExternalId,
+        Direction = message.Direction == MessageDirection.Out ? "out" : "in",
+        Text = message.Text,
+        Attachments = message.Attachments.Count == 0 ? null : JsonSerializer.Serialize(message.Attachments.ToList(), StorageJsonContext.Default.ListChannelAttachment),
+        SentAt = message.SentAt,
+        SenderId = message.SenderId,
+        DetailsUnavailable = message.DetailsUnavailable,
+    };
+}

@@ -1,0 +1,75 @@
+using Harasocial.AzureStorage;
+using Harasocial.Functions.Channels;
+
+namespace Harasocial.Functions.Storage;
+
+/// <summary>Posts/media per connection and comments per post, newest first, keyed by the channel's ids.</summary>
+internal sealed class PostStore(TableServiceClient tables, StorageNames names)
+{
+    private TableClient Posts => tables.GetTableClient(names.Table(StorageNames.PostsTable));
+
+    private TableClient Comments => tables.GetTableClient(names.Table(StorageNames.CommentsTable));
+
+    public static string CommentPartition(string connectionId, string postId) => connectionId + "|" + Keys.Escape(postId);
+
+    public async Task SavePostsAsync(string connectionId, IEnumerable<ChannelPost> posts, CancellationToken cancellationToken)
+    {
+        var actions = posts.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PostEntity
+        {
+            PartitionKey = connectionId,
+            RowKey = Keys.Inverted(p.CreatedAt) + "|" + Keys.Escape(p.ExternalId),
+            ExternalId = p.ExternalId,
+            Text = p.Text,
+            CreatedAt = p.CreatedAt,
+            Permalink = p.Permalink,
+            CommentCount = p.CommentCount,
+        })).ToList();
+        await Posts.SubmitInChunksAsync(actions, cancellationToken);
+    }
+
+    public async Task SaveCommentsAsync(string connectionId, IEnumerable<ChannelComment> comments, CancellationToken cancellationToken)
+    {
+        foreach (var post in comments.GroupBy(c => c.PostExternalId, StringComparer.Ordinal))
+        {
+            var partition = CommentPartition(connectionId, post.Key);
+            var actions = post.DistinctBy(c => c.ExternalId, StringComparer.Ordinal).Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PostEntity
+            {
+                PartitionKey = partition,
+                RowKey = Keys.Inverted(c.CreatedAt) + "|" + Keys.Escape(c.ExternalId),
+                ExternalId = c.ExternalId,
+                Text = c.Text,
+                CreatedAt = c.CreatedAt,
+                ParentExternalId = c.ParentExternalId,
+                AuthorId = c.AuthorId,
+                AuthorName = c.AuthorName,
+            })).ToList();
+            await Comments.SubmitInChunksAsync(actions, cancellationToken);
+        }
+    }
+
+    public Task<List<PostEntity>> ListPostsAsync(string connectionId, int limit, CancellationToken cancellationToken) =>
+        TakeAsync(Posts.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), limit, cancellationToken: cancellationToken), limit);
+
+    public async Task<PostEntity?> FindPostAsync(string connectionId, string postId, CancellationToken cancellationToken) =>
+        (await TakeAsync(
+            Posts.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId} and ExternalId eq {postId}"), 1, cancellationToken: cancellationToken),
+            1)).FirstOrDefault();
+
+    public Task<List<PostEntity>> ListCommentsAsync(string connectionId, string postId, int limit, CancellationToken cancellationToken) =>
+        TakeAsync(Comments.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)}"), limit, cancellationToken: cancellationToken), limit);
+
+    private static async Task<List<PostEntity>> TakeAsync(Azure.AsyncPageable<PostEntity> rows, int limit)
+    {
+        var list = new List<PostEntity>(limit);
+        await foreach (var row in rows)
+        {
+            list.Add(row);
+            if (list.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,58 @@
+using Azure;
+using Harasocial.AzureStorage;
+using Harasocial.Functions.Storage;
+
+namespace Harasocial.Functions.Sync;
+
+/// <summary>
+/// Paces conversation-list calls per channel account across every instance (Graph allows 2/s per Page or IG
+/// account). A row per account holds the next free slot; a caller claims a slot under the row's ETag, then waits
+/// for it. Slots are spaced 10% wider than 1/rate so clock jitter never puts three calls in one second.
+/// </summary>
+internal sealed class CallGate(TableServiceClient tables, StorageNames names, TimeProvider time)
+{
+    private const string Partition = "gate";
+
+    public async Task WaitTurnAsync(string account, double callsPerSecond, CancellationToken cancellationToken)
+    {
+        if (callsPerSecond <= 0)
+        {
+            return;
+        }
+
+        var spacing = TimeSpan.FromSeconds(1.1 / callsPerSecond);
+        var table = tables.GetTableClient(names.Table(StorageNames.LeasesTable));
+        var rowKey = Keys.Escape(account);
+        while (true)
+        {
+            var row = await table.GetOrDefaultAsync<TableEntity>(Partition, rowKey, cancellationToken);
+            var now = time.GetUtcNow();
+            var next = row?.GetDateTimeOffset("NextAt") ?? now;
+            var slot = next > now ? next : now;
+            var claim = new TableEntity(Partition, rowKey) { ["NextAt"] = slot + spacing };
+            try
+            {
+                if (row is null)
+                {
+                    await table.AddEntityAsync(claim, cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.IsConflict())
+            {
+                continue;
+            }
+
+            var wait = slot - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
+            return;
+        }
+    }
+}

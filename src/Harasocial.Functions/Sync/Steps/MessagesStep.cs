@@ -1,0 +1,41 @@
+using Harasocial.Functions.Storage;
+
+namespace Harasocial.Functions.Sync.Steps;
+
+/// <summary>One page of a conversation's messages (newest first), until the conversation's limit is reached.</summary>
+internal sealed class MessagesStep(ConversationStore conversations, MessageStore messages)
+{
+    public async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var step = context.Step;
+        var customerId = step.CustomerId!;
+        var pageSize = Math.Min(step.Remaining, context.Client.Limits.MessagePageSize);
+        var page = await context.Client.ListMessagesAsync(context.Account, step.ThreadId ?? customerId, customerId, step.Cursor, pageSize, cancellationToken);
+        var taken = page.Items.Take(step.Remaining).ToList();
+        var fresh = await messages.SaveAsync(step.ConnectionId, customerId, taken, partitionIsNew: false, cancellationToken);
+
+        if (taken.Count > 0)
+        {
+            var row = await conversations.GetAsync(step.ConnectionId, customerId, cancellationToken);
+            if (row is not null)
+            {
+                var updated = row.CopyAs(row.RowKey);
+                updated.ETag = row.ETag;
+                if (ConversationRows.NoteInbound(updated, taken))
+                {
+                    // Best effort: a concurrent webhook may already have moved it further.
+                    await conversations.TryReplaceAsync(row, updated, cancellationToken);
+                }
+            }
+        }
+
+        var remaining = step.Remaining - taken.Count;
+        var children = remaining > 0 && page.NextCursor is not null && taken.Count > 0
+            ? new List<(string, SyncStep)>
+            {
+                (StepTypes.Messages, step.Child(StepIds.Messages(step.StepId, customerId, page.NextCursor)) with { Cursor = page.NextCursor, Remaining = remaining }),
+            }
+            : [];
+        return new StepResult(new StepProgress(Messages: taken.Count, ApiCalls: context.Client.Calls, NewMessages: fresh), children, "messages");
+    }
+}

@@ -1,0 +1,177 @@
+using Harasocial.Functions.Channels;
+using Harasocial.Functions.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Harasocial.Functions.Sync;
+
+internal static class JobKinds
+{
+    public const string Initial = "initial";
+    public const string LoadMore = "load-more";
+    public const string Resync = "resync";
+    public const string Spam = "spam";
+}
+
+/// <summary>Starts, fails, cancels and finishes sync jobs; the job row is the state machine.</summary>
+internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQueue queue, IOptions<SyncOptions> options, TimeProvider time)
+{
+    public static string NewJobId(DateTimeOffset now) => "job_" + Keys.Inverted(now)[..12] + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Null when a job of the same kind is still running for the connection (the API answers 409).</summary>
+    public async Task<JobEntity?> StartAsync(ConnectionEntity connection, string kind, CancellationToken cancellationToken)
+    {
+        var recent = await jobs.ListByConnectionAsync(connection.RowKey, 20, cancellationToken);
+        if (recent.Any(j => j.Kind == kind && !j.IsTerminal))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var job = new JobEntity
+        {
+            PartitionKey = NewJobId(now),
+            TenantId = connection.PartitionKey,
+            ConnectionId = connection.RowKey,
+            Kind = kind,
+            Phase = "queued",
+            CreatedAt = now,
+        };
+        var first = FirstSteps(connection, job).ToList();
+        job.Pending = first.Count;
+        await jobs.CreateAsync(job, cancellationToken);
+        if (kind == JobKinds.Initial)
+        {
+            await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>
+            {
+                c.ActiveJobId = job.PartitionKey;
+                c.Status = c.Status == ConnectionStatus.Active ? ConnectionStatus.Syncing : c.Status;
+                return true;
+            }, cancellationToken);
+        }
+
+        await queue.EnqueueAllAsync(first, cancellationToken);
+        return job;
+    }
+
+    private IEnumerable<(string Type, SyncStep Step)> FirstSteps(ConnectionEntity connection, JobEntity job)
+    {
+        var channel = ChannelAccess.KindOf(connection);
+        var policy = options.Value.Policy(channel);
+        var root = new SyncStep(connection.PartitionKey, connection.RowKey, job.PartitionKey, "root", null);
+        switch (job.Kind)
+        {
+            case JobKinds.LoadMore:
+                yield return (StepTypes.Conversations, root with
+                {
+                    StepId = "conversations:load-more",
+                    Cursor = connection.ListCursor,
+                    Taken = connection.ListedConversations,
+                    Target = Math.Min(connection.ListedConversations + policy.LoadMoreBatch, policy.LoadMoreMax),
+                });
+                break;
+            default:
+                yield return (StepTypes.Conversations, root with { StepId = "conversations:start", Target = policy.Conversations });
+                if (policy.ImportsPosts)
+                {
+                    yield return (StepTypes.Posts, root with { StepId = "posts" });
+                }
+
+                break;
+        }
+    }
+
+    public async Task FailAsync(string jobId, string reason, CancellationToken cancellationToken)
+    {
+        var job = await jobs.MutateAsync(jobId, j =>
+        {
+            if (j.IsTerminal)
+            {
+                return false;
+            }
+
+            j.Status = JobStatus.Failed;
+            j.Error = reason;
+            j.CompletedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken);
+        if (job is not null)
+        {
+            await FinishAsync(job, cancellationToken);
+        }
+    }
+
+    public async Task<JobEntity?> CancelAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await jobs.MutateAsync(jobId, j =>
+        {
+            if (j.IsTerminal)
+            {
+                return false;
+            }
+
+            j.Status = JobStatus.Cancelled;
+            j.CompletedAt = time.GetUtcNow();
+            return true;
+        }, cancellationToken);
+        if (job is not null)
+        {
+            await FinishAsync(job, cancellationToken);
+        }
+
+        return job;
+    }
+
+    /// <summary>
+    /// After a job ends: its new items are added to the connection's counts once (the connection remembers which jobs
+    /// it counted), and an initial sync hands the connection back to <c>active</c>. Safe to run more than once.
+    /// </summary>
+    public async Task FinishAsync(JobEntity job, CancellationToken cancellationToken)
+    {
+        if (!job.IsTerminal)
+        {
+            return;
+        }
+
+        await connections.MutateAsync(job.TenantId, job.ConnectionId, c =>
+        {
+            var counted = c.CountedJobs.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var changed = false;
+            if (!counted.Contains(job.PartitionKey, StringComparer.Ordinal))
+            {
+                c.Conversations += job.NewConversations;
+                c.Messages += job.NewMessages;
+                c.Posts += job.NewPosts;
+                c.Comments += job.NewComments;
+                counted.Add(job.PartitionKey);
+                c.CountedJobs = string.Join(',', counted.TakeLast(20));
+                if (job.Status == JobStatus.Completed)
+                {
+                    c.LastSyncAt = job.CompletedAt;
+                }
+
+                changed = true;
+            }
+
+            if (string.Equals(c.ActiveJobId, job.PartitionKey, StringComparison.Ordinal))
+            {
+                c.ActiveJobId = null;
+                if (c.Status == ConnectionStatus.Syncing)
+                {
+                    c.Status = ConnectionStatus.Active;
+                }
+
+                changed = true;
+            }
+
+            return changed;
+        }, cancellationToken);
+    }
+
+    public Task<ConnectionEntity?> RequireReauthAsync(JobEntity job, ChannelException error, CancellationToken cancellationToken) =>
+        connections.MutateAsync(job.TenantId, job.ConnectionId, c =>
+        {
+            c.Status = ConnectionStatus.ReauthRequired;
+            c.StatusReason = $"The {error.Channel.ToWireName()} token was rejected ({error.ChannelCode ?? "no code"}: {error.ChannelMessage ?? "no message"}). Reconnect the account.";
+            return true;
+        }, cancellationToken);
+}

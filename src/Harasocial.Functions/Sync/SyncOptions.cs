@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using Harasocial.Functions.Channels;
+
+namespace Harasocial.Functions.Sync;
+
+internal sealed class SyncOptions
+{
+    public const string Section = "Sync";
+
+    /// <summary>How old the buyer's last message in a spam-folder thread must be before it is imported.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SpamDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>6-field NCRONTAB for the periodic resync.</summary>
+    public string ResyncSchedule { get; set; } = "0 */15 * * * *";
+
+    /// <summary>Wait before retrying a throttled step when the channel names no wait.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DefaultThrottleWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Per-channel limits; missing entries keep <see cref="ChannelPolicy.Defaults"/>.</summary>
+    public Dictionary<ChannelKind, ChannelPolicy> Policies { get; set; } = ChannelPolicy.Defaults();
+
+    public ChannelPolicy Policy(ChannelKind channel) => Policies.TryGetValue(channel, out var p) ? p : ChannelPolicy.Defaults()[channel];
+}

@@ -1,0 +1,34 @@
+using Harasocial.Functions.Functions;
+using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Steps;
+
+namespace Harasocial.Functions.Sync;
+
+internal static class SyncServiceCollectionExtensions
+{
+    public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<MessageStore>();
+        services.AddSingleton<PostStore>();
+        services.AddSingleton<SyncQueue>();
+        services.AddSingleton<CallGate>();
+        services.AddSingleton<ChannelAccess>();
+        services.AddSingleton<SyncJobs>();
+        services.AddSingleton<ConversationsStep>();
+        services.AddSingleton<CustomerStep>();
+        services.AddSingleton<MessagesStep>();
+        services.AddSingleton<PostsStep>();
+        services.AddSingleton<CommentsStep>();
+        services.AddFunction(QueueFunction.For<SyncStepHandler>("SyncStep", StorageNames.SyncStepsQueue));
+        foreach (var function in SyncEndpoints.Functions)
+        {
+            services.AddFunction(function);
+        }
+
+        return services;
+    }
+}

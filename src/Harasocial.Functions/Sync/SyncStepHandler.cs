@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Harasocial.Functions.Channels;
+using Harasocial.Functions.Functions;
+using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Steps;
+using Microsoft.Extensions.Options;
+
+namespace Harasocial.Functions.Sync;
+
+/// <summary>
+/// The <c>SyncStep</c> queue function. A step: skip if its job ended or the step already committed; wait for its
+/// parent's commit; make its channel call and writes; enqueue its children; commit progress and marker together.
+/// A throttled step goes back on the queue after the wait the channel asked for; an auth failure (after one token
+/// refresh where the channel has one) marks the connection <c>reauth_required</c>; a step that keeps failing
+/// fails its job on its last attempt and then lands in the poison queue.
+/// </summary>
+internal sealed partial class SyncStepHandler(
+    JobStore jobs,
+    ConnectionStore connections,
+    SyncJobs syncJobs,
+    SyncQueue queue,
+    ChannelAccess access,
+    IServiceProvider services,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SyncStepHandler> log) : IQueueFunctionHandler
+{
+    private static readonly TimeSpan ParentWait = TimeSpan.FromSeconds(1);
+
+    public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
+    {
+        StepEnvelope envelope;
+        try
+        {
+            envelope = SyncQueue.Deserialize(messageText);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("The sync step message is not a valid envelope: " + ex.Message, ex);
+        }
+
+        var step = envelope.Data;
+        var job = await jobs.GetAsync(step.JobId, cancellationToken);
+        if (job is null || job.IsTerminal || await jobs.IsCommittedAsync(step.JobId, step.StepId, cancellationToken))
+        {
+            return;
+        }
+
+        if (!step.IsRoot && !await jobs.IsCommittedAsync(step.JobId, step.ParentStepId!, cancellationToken))
+        {
+            // The parent enqueued us just before committing itself; come back in a moment (a durable timer).
+            await queue.EnqueueAsync(envelope.Type, step, ParentWait, cancellationToken);
+            return;
+        }
+
+        var connection = await connections.GetAsync(step.TenantId, step.ConnectionId, cancellationToken);
+        if (connection is null || connection.Status is ConnectionStatus.Disconnected or ConnectionStatus.ReauthRequired)
+        {
+            await syncJobs.FailAsync(step.JobId, connection is null ? "The connection was deleted." : $"The connection is {connection.Status}: {connection.StatusReason}", cancellationToken);
+            return;
+        }
+
+        await RunAsync(envelope.Type, step, job, connection, context.DequeueCount, refreshed: false, cancellationToken);
+    }
+
+    private async Task RunAsync(string type, SyncStep step, JobEntity job, ConnectionEntity connection, long attempt, bool refreshed, CancellationToken cancellationToken)
+    {
+        var channel = ChannelAccess.KindOf(connection);
+        var client = new CountingChannelClient(access.Client(channel));
+        var context = new StepContext(step, job, connection, access.Account(connection), client, options.Value.Policy(channel), time.GetUtcNow());
+        StepResult result;
+        try
+        {
+            result = await RunStepAsync(type, context, cancellationToken);
+        }
+        catch (ChannelException ex) when (ex.Kind == ChannelErrorKind.RateLimited)
+        {
+            var wait = ex.RetryAfter ?? options.Value.DefaultThrottleWait;
+            LogThrottled(log, step.JobId, step.StepId, wait);
+            await CountCallsAsync(step.JobId, client.Calls, cancellationToken);
+            await queue.EnqueueAsync(type, step, wait, cancellationToken);
+            return;
+        }
+        catch (ChannelException ex) when (ex.Kind == ChannelErrorKind.AuthFailed)
+        {
+            await CountCallsAsync(step.JobId, client.Calls, cancellationToken);
+            if (!refreshed && ChannelAccess.CanRefresh(connection) && await access.RefreshAsync(connection, cancellationToken) is { } fresh)
+            {
+                await RunAsync(type, step, job, fresh, attempt, refreshed: true, cancellationToken);
+                return;
+            }
+
+            LogAuthFailed(log, step.ConnectionId, ex.ChannelCode);
+            await syncJobs.RequireReauthAsync(job, ex, cancellationToken);
+            await syncJobs.FailAsync(step.JobId, "Reconnect the account: " + ex.Message, cancellationToken);
+            return;
+        }
+        catch (ChannelException ex) when (ex.Kind == ChannelErrorKind.Permanent)
+        {
+            await CountCallsAsync(step.JobId, client.Calls, cancellationToken);
+            await syncJobs.FailAsync(step.JobId, ex.Message, cancellationToken);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await CountCallsAsync(step.JobId, client.Calls, CancellationToken.None);
+            if (attempt >= FunctionTable.MaxDequeueCount)
+            {
+                await syncJobs.FailAsync(step.JobId, $"Step {step.StepId} failed {attempt} times: {ex.Message}", CancellationToken.None);
+            }
+
+            throw;
+        }
+
+        await queue.EnqueueAllAsync(result.Children, cancellationToken);
+        var (outcome, committed) = await jobs.CommitStepAsync(step.JobId, step.StepId, result.Progress, result.Children.Count, result.Phase, null, cancellationToken);
+        if (outcome == CommitOutcome.Committed && committed.IsTerminal)
+        {
+            await syncJobs.FinishAsync(committed, cancellationToken);
+        }
+    }
+
+    private Task<StepResult> RunStepAsync(string type, StepContext context, CancellationToken cancellationToken) => type switch
+    {
+        StepTypes.Conversations => services.GetRequiredService<ConversationsStep>().RunAsync(context, cancellationToken),
+        StepTypes.Customer => services.GetRequiredService<CustomerStep>().RunAsync(context, cancellationToken),
+        StepTypes.Messages => services.GetRequiredService<MessagesStep>().RunAsync(context, cancellationToken),
+        StepTypes.Posts => services.GetRequiredService<PostsStep>().RunAsync(context, cancellationToken),
+        StepTypes.Comments => services.GetRequiredService<CommentsStep>().RunAsync(context, cancellationToken),
+        _ => throw new FormatException($"Unknown sync step type '{type}': register it in Sync/StepTypes.cs and SyncStepHandler."),
+    };
+
+    private async Task CountCallsAsync(string jobId, int calls, CancellationToken cancellationToken)
+    {
+        if (calls > 0)
+        {
+            await jobs.MutateAsync(jobId, j => { j.ApiCalls += calls; return true; }, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} step {StepId} throttled by the channel; again in {Wait}")]
+    private static partial void LogThrottled(ILogger logger, string jobId, string stepId, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} needs re-authorisation (channel code {Code})")]
+    private static partial void LogAuthFailed(ILogger logger, string connectionId, string? code);
+}
