@@ -78,23 +78,25 @@ internal static class ControlEndpoints
             state.MoveThread(channel, accountId, customerId, ControlJson.Text(body, "folder") ?? "inbox");
             return Results.NoContent();
         });
-        sim.MapPost("/zalo/{oaId}/users/{userId}/{action:regex(^(follow|unfollow)$)}", (string oaId, string userId, string action) =>
+        foreach (var action in new[] { "follow", "unfollow" })
         {
-            state.SetFollower(oaId, userId, action == "follow");
-            return Results.NoContent();
-        });
-        sim.MapPost("/{channel}/{accountId}/token/{action:regex(^(expire|revoke)$)}", (string channel, string accountId, string action) =>
+            sim.MapPost("/zalo/{oaId}/users/{userId}/" + action, (string oaId, string userId) =>
+            {
+                state.SetFollower(oaId, userId, action == "follow");
+                return Results.NoContent();
+            });
+        }
+
+        sim.MapPost("/{channel}/{accountId}/token/expire", (string channel, string accountId) =>
         {
             _ = state.RequireAccount(accountId, channel);
-            if (action == "expire")
-            {
-                state.ExpireAccessToken(accountId);
-            }
-            else
-            {
-                state.RevokeTokens(accountId);
-            }
-
+            state.ExpireAccessToken(accountId);
+            return Results.NoContent();
+        });
+        sim.MapPost("/{channel}/{accountId}/token/revoke", (string channel, string accountId) =>
+        {
+            _ = state.RequireAccount(accountId, channel);
+            state.RevokeTokens(accountId);
             return Results.NoContent();
         });
     }
