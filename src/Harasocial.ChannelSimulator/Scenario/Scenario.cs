@@ -7,10 +7,10 @@ public sealed record Scenario
 {
     private static readonly Lazy<Scenario> DefaultScenario = new(() => Parse(DefaultScenarioJson.Text));
 
-    public long Seed { get; init; } = 42;
-    public ScenarioSecrets Secrets { get; init; } = new();
-    public ScenarioRateLimits RateLimits { get; init; } = new();
-    public IReadOnlyList<AccountSpec> Accounts { get; init; } = [];
+    public long Seed { get; set; } = 42;
+    public ScenarioSecrets Secrets { get; set; } = new();
+    public ScenarioRateLimits RateLimits { get; set; } = new();
+    public IReadOnlyList<AccountSpec> Accounts { get; set; } = [];
 
     /// <summary>The realistic demo scenario (see README.md).</summary>
     public static Scenario Default => DefaultScenario.Value;
