@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Azure;
 
@@ -79,11 +80,14 @@ internal static class EntityJsonReader
             case JsonValueKind.False:
                 return false;
             case JsonValueKind.Number:
+                // Arms are boxed one by one: a switch over int/long/double would widen every arm to double.
+                // Without annotation, a number written with a fraction or exponent ("2.0") is a Double.
                 return edmType switch
                 {
-                    "Edm.Double" => value.GetDouble(),
-                    "Edm.Int64" => value.GetInt64(),
-                    _ => value.TryGetInt32(out var i) ? i : value.GetDouble(),
+                    "Edm.Double" => (object)value.GetDouble(),
+                    "Edm.Int64" => (object)value.GetInt64(),
+                    _ when IsIntegral(value) && value.TryGetInt32(out var i) => (object)i,
+                    _ => (object)value.GetDouble(),
                 };
             case JsonValueKind.String:
                 var text = value.GetString()!;
@@ -102,4 +106,7 @@ internal static class EntityJsonReader
                 throw new JsonException($"Unexpected JSON {value.ValueKind} in a table entity.");
         }
     }
+
+    private static bool IsIntegral(JsonElement number) =>
+        JsonMarshal.GetRawUtf8Value(number).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 }
