@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Harasocial.ChannelSimulator;
+using Harasocial.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harasocial.Functions.IntegrationTests;
+
+/// <summary>
+/// The app wired to a channel simulator over Azurite, with a tenant ready: what every sync test starts from.
+/// Several app instances (same storage prefix) can be started to play a scaled-out deployment.
+/// </summary>
+internal sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly AzuriteFixture azurite;
+    private readonly List<AppFactory> apps = [];
+    private readonly Action<IServiceCollection>? services;
+    private readonly Dictionary<string, string?> settings;
+
+    private SyncHarness(AzuriteFixture azurite, SimulatorServer simulator, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        this.azurite = azurite;
+        Simulator = simulator;
+        this.settings = settings;
+        this.services = services;
+        Prefix = azurite.UniqueName("sync")[..16];
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public string Prefix { get; }
+
+    public AppFactory App => apps[0];
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string TenantKey { get; private set; } = null!;
+
+    public static async Task<SyncHarness> StartAsync(
+        AzuriteFixture azurite, Scenario scenario, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var simulator = await SimulatorServer.StartAsync(scenario);
+        var all = ChannelSettings(simulator);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var harness = new SyncHarness(azurite, simulator, all, services);
+        harness.AddInstance();
+        harness.TenantKey = await harness.CreateTenantAsync("seller");
+        harness.Client = harness.App.CreateClient(harness.TenantKey);
+        return harness;
+    }
+
+    public static Dictionary<string, string?> ChannelSettings(SimulatorServer simulator) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Channels:Facebook:GraphApiBaseUrl"] = simulator.GraphBaseUri.ToString(),
+        ["Channels:Facebook:AppSecret"] = "sim-meta-secret",
+        ["Channels:Facebook:AppId"] = "100200300",
+        ["Channels:Facebook:VerifyToken"] = "verify-me",
+        ["Channels:Zalo:OpenApiBaseUrl"] = simulator.ZaloOpenApiBaseUri.ToString(),
+        ["Channels:Zalo:OAuthBaseUrl"] = simulator.ZaloOAuthBaseUri.ToString(),
+        ["Channels:Zalo:AppId"] = "2000000001",
+        ["Channels:Zalo:AppSecret"] = "sim-zalo-app-secret",
+        ["Channels:Zalo:OaSecretKey"] = "sim-zalo-oa-secret",
+        ["Channels:Shopee:ApiBaseUrl"] = simulator.ShopeeBaseUri.ToString(),
+        ["Channels:Shopee:PartnerId"] = "1000001",
+        ["Channels:Shopee:PartnerKey"] = "sim-shopee-partner-key",
+        ["Channels:Shopee:PushCallbackUrl"] = "http://localhost/api/webhooks/shopee",
+        ["Sync:DefaultThrottleWait"] = "00:00:02",
+    };
+
+    /// <summary>Starts one more app instance sharing storage with the others.</summary>
+    public AppFactory AddInstance()
+    {
+        var app = new AppFactory(azurite, Prefix, services, settings);
+        _ = app.Server;
+        apps.Add(app);
+        return app;
+    }
+
+    public async Task<string> CreateTenantAsync(string id)
+    {
+        using var admin = App.CreateClient(AppFactory.AdminKey);
+        using var response = await admin.PostAsJsonAsync("/api/tenants", new { id, name = id });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["apiKey"]!.GetValue<string>();
+    }
+
+    /// <summary>Connects an account; returns (connection id, job id).</summary>
+    public async Task<(string ConnectionId, string JobId)> ConnectAsync(string channel, string externalId, string token, string? refreshToken = null, string? linkedPageId = null, HttpClient? client = null)
+    {
+        using var response = await (client ?? Client).PostAsJsonAsync("/api/connections", new { channel, externalId, accessToken = token, refreshToken, linkedPageId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
+        var json = JsonNode.Parse(body)!;
+        return (json["connection"]!["id"]!.GetValue<string>(), json["job"]!["id"]!.GetValue<string>());
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path, HttpClient? client = null)
+    {
+        using var response = await (client ?? Client).GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>Waits until the job ends and returns it; fails the test if it does not end in time.</summary>
+    public async Task<JsonNode> WaitForJobAsync(string jobId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var job = await GetJsonAsync($"/api/sync-jobs/{jobId}");
+            var status = job["status"]!.GetValue<string>();
+            if (status is "completed" or "failed" or "cancelled")
+            {
+                return job;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Job {jobId} still {status} ({job["phase"]}): {job.ToJsonString()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public StoredData Stored(string connectionId) => new(azurite, Prefix, connectionId);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        foreach (var app in apps)
+        {
+            await app.DisposeAsync();
+        }
+
+        await Simulator.DisposeAsync();
+    }
+
+    /// <summary>Builds the app's settings as environment variables, for running it as a separate process.</summary>
+    public Dictionary<string, string?> ProcessEnvironment() => new(settings.ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value))
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["Storage__NamePrefix"] = Prefix,
+        ["Auth__AdminKey"] = AppFactory.AdminKey,
+        ["Security__TokenEncryptionKey"] = AppFactory.EncryptionKey,
+        ["Hosting__Mode"] = "Standalone",
+        ["Hosting__RetryDelay"] = "00:00:00",
+        ["Hosting__MaxPollingInterval"] = "00:00:00.200",
+        ["Hosting__VisibilityTimeout"] = "00:00:10",
+    };
+}
