@@ -122,11 +122,30 @@ internal sealed class SyncHarness : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Job {jobId} still {status} ({job["phase"]}): {job.ToJsonString()}");
+                throw new TimeoutException($"Job {jobId} still {status} ({job["phase"]}): {job.ToJsonString()}\n{await QueueReportAsync()}");
             }
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>What is left on the sync queues: for failure messages.</summary>
+    public async Task<string> QueueReportAsync()
+    {
+        var queues = new Harasocial.AzureStorage.QueueServiceClient(azurite.ConnectionString);
+        var report = new System.Text.StringBuilder();
+        foreach (var name in new[] { "sync-steps", "sync-steps-poison" })
+        {
+            var queue = queues.GetQueueClient(Prefix + name);
+            var count = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            report.Append(name).Append(": ").Append(count).AppendLine(" messages");
+            foreach (var message in (await queue.PeekMessagesAsync(3)).Value)
+            {
+                report.AppendLine(message.MessageText);
+            }
+        }
+
+        return report.ToString();
     }
 
     public StoredData Stored(string connectionId) => new(azurite, Prefix, connectionId);

@@ -25,6 +25,7 @@ internal enum CommitOutcome
 internal sealed class JobStore(TableServiceClient tables, StorageNames names, TimeProvider time)
 {
     private const string StepPrefix = "step|";
+    private const string ChildrenEnqueued = "ChildrenEnqueued";
 
     private TableClient Jobs => tables.GetTableClient(names.Table(StorageNames.JobsTable));
 
@@ -59,13 +60,20 @@ internal sealed class JobStore(TableServiceClient tables, StorageNames names, Ti
         return [.. jobs.OfType<JobEntity>()];
     }
 
-    public async Task<bool> IsCommittedAsync(string jobId, string stepId, CancellationToken cancellationToken) =>
-        await Jobs.GetOrDefaultAsync<TableEntity>(jobId, StepPrefix + Keys.Escape(stepId), cancellationToken) is not null;
+    /// <summary>Null when the step has not committed; otherwise whether its children are known to be enqueued.</summary>
+    public async Task<bool?> StepStateAsync(string jobId, string stepId, CancellationToken cancellationToken) =>
+        await Jobs.GetOrDefaultAsync<TableEntity>(jobId, StepPrefix + Keys.Escape(stepId), cancellationToken) is { } marker
+            ? marker.GetBoolean(ChildrenEnqueued) ?? true
+            : null;
+
+    /// <summary>Records that a committed step's children are on the queue, so a redelivery can skip the step entirely.</summary>
+    public Task MarkChildrenEnqueuedAsync(string jobId, string stepId, CancellationToken cancellationToken) =>
+        Jobs.UpsertEntityAsync(new TableEntity(jobId, StepPrefix + Keys.Escape(stepId)) { [ChildrenEnqueued] = true }, TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>
     /// Applies a step exactly once: the counter update and the step marker commit together under the job's ETag.
-    /// <paramref name="children"/> step messages were enqueued by this step (they wait for this marker before
-    /// committing themselves), so pending becomes pending − 1 + children; zero completes the job.
+    /// The step's <paramref name="children"/> are enqueued right after, so pending becomes pending − 1 + children
+    /// (zero completes the job); the marker says whether that enqueue is still owed.
     /// </summary>
     public async Task<(CommitOutcome Outcome, JobEntity Job)> CommitStepAsync(
         string jobId, string stepId, StepProgress progress, int children, string? phase, Action<JobEntity>? change, CancellationToken cancellationToken)
@@ -105,7 +113,7 @@ internal sealed class JobStore(TableServiceClient tables, StorageNames names, Ti
                 await Jobs.SubmitTransactionAsync(
                     [
                         new TableTransactionAction(TableTransactionActionType.UpdateReplace, job, job.ETag),
-                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(jobId, marker) { ["At"] = time.GetUtcNow() }),
+                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(jobId, marker) { ["At"] = time.GetUtcNow(), [ChildrenEnqueued] = children == 0 }),
                     ],
                     cancellationToken);
                 return (CommitOutcome.Committed, job);

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Harasocial.Functions.Sync;
 
 /// <summary>
@@ -23,8 +21,5 @@ internal sealed record SyncStep(
     int Target = 0,
     IReadOnlyList<string>? PostIds = null)
 {
-    [JsonIgnore]
-    public bool IsRoot => ParentStepId is null;
-
     public SyncStep Child(string stepId) => this with { StepId = stepId, ParentStepId = StepId };
 }

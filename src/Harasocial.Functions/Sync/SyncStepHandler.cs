@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Harasocial.Functions.Sync;
 
 /// <summary>
-/// The <c>SyncStep</c> queue function. A step: skip if its job ended or the step already committed; wait for its
-/// parent's commit; make its channel call and writes; enqueue its children; commit progress and marker together.
+/// The <c>SyncStep</c> queue function. A step: skip if its job ended or it already ran to the end; make its channel
+/// call and writes; commit progress and its marker together (counting its children as pending); enqueue the
+/// children; note that they are enqueued. A crash between commit and enqueue makes the redelivered step run again
+/// without counting, only to enqueue the children it owes; duplicate children share ids and commit once.
 /// A throttled step goes back on the queue after the wait the channel asked for; an auth failure (after one token
 /// refresh where the channel has one) marks the connection <c>reauth_required</c>; a step that keeps failing
 /// fails its job on its last attempt and then lands in the poison queue.
@@ -25,8 +27,6 @@ internal sealed partial class SyncStepHandler(
     TimeProvider time,
     ILogger<SyncStepHandler> log) : IQueueFunctionHandler
 {
-    private static readonly TimeSpan ParentWait = TimeSpan.FromSeconds(1);
-
     public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
     {
         StepEnvelope envelope;
@@ -40,16 +40,23 @@ internal sealed partial class SyncStepHandler(
         }
 
         var step = envelope.Data;
-        var job = await jobs.GetAsync(step.JobId, cancellationToken);
-        if (job is null || job.IsTerminal || await jobs.IsCommittedAsync(step.JobId, step.StepId, cancellationToken))
+        try
         {
-            return;
+            await HandleStepAsync(envelope.Type, step, context.DequeueCount, cancellationToken);
         }
-
-        if (!step.IsRoot && !await jobs.IsCommittedAsync(step.JobId, step.ParentStepId!, cancellationToken))
+        catch (Exception ex) when (context.DequeueCount >= FunctionTable.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            // The parent enqueued us just before committing itself; come back in a moment (a durable timer).
-            await queue.EnqueueAsync(envelope.Type, step, ParentWait, cancellationToken);
+            // The last attempt: record why on the job before the message moves to the poison queue.
+            await syncJobs.FailAsync(step.JobId, $"Step {step.StepId} failed {context.DequeueCount} times: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task HandleStepAsync(string type, SyncStep step, long attempt, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(step.JobId, cancellationToken);
+        if (job is null || job.IsTerminal || await jobs.StepStateAsync(step.JobId, step.StepId, cancellationToken) == true)
+        {
             return;
         }
 
@@ -60,7 +67,7 @@ internal sealed partial class SyncStepHandler(
             return;
         }
 
-        await RunAsync(envelope.Type, step, job, connection, context.DequeueCount, refreshed: false, cancellationToken);
+        await RunAsync(type, step, job, connection, attempt, refreshed: false, cancellationToken);
     }
 
     private async Task RunAsync(string type, SyncStep step, JobEntity job, ConnectionEntity connection, long attempt, bool refreshed, CancellationToken cancellationToken)
@@ -103,17 +110,18 @@ internal sealed partial class SyncStepHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Transient channel errors and storage failures: the queue retries with back-off.
             await CountCallsAsync(step.JobId, client.Calls, CancellationToken.None);
-            if (attempt >= FunctionTable.MaxDequeueCount)
-            {
-                await syncJobs.FailAsync(step.JobId, $"Step {step.StepId} failed {attempt} times: {ex.Message}", CancellationToken.None);
-            }
-
             throw;
         }
 
-        await queue.EnqueueAllAsync(result.Children, cancellationToken);
         var (outcome, committed) = await jobs.CommitStepAsync(step.JobId, step.StepId, result.Progress, result.Children.Count, result.Phase, null, cancellationToken);
+        if (result.Children.Count > 0)
+        {
+            await queue.EnqueueAllAsync(result.Children, cancellationToken);
+            await jobs.MarkChildrenEnqueuedAsync(step.JobId, step.StepId, cancellationToken);
+        }
+
         if (outcome == CommitOutcome.Committed && committed.IsTerminal)
         {
             await syncJobs.FinishAsync(committed, cancellationToken);
