@@ -14,6 +14,7 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
         foreach (var name in new[] { GraphHttp.ClientName, ZaloHttp.ClientName, ShopeeHttp.ClientName })
         {
             services.AddHttpClient(name, client => client.Timeout = ChannelHttp.Timeout);

@@ -9,9 +9,9 @@ internal sealed class FacebookClient : IChannelClient
     private readonly GraphHttp _http;
     private readonly GraphInbox _inbox;
 
-    public FacebookClient(IHttpClientFactory httpClientFactory, IOptions<FacebookOptions> options, TimeProvider timeProvider)
+    public FacebookClient(IHttpClientFactory httpClientFactory, IOptions<FacebookOptions> options, TimeProvider timeProvider, ILogger<FacebookClient> logger)
     {
-        _http = new GraphHttp(httpClientFactory, ChannelKind.Facebook, options.Value.GraphApiBaseUrl);
+        _http = new GraphHttp(httpClientFactory, ChannelKind.Facebook, options.Value.GraphApiBaseUrl, logger);
         _inbox = new GraphInbox(_http, "messenger", timeProvider);
     }
 

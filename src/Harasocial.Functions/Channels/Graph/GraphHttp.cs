@@ -6,7 +6,7 @@ namespace Harasocial.Functions.Channels.Graph;
 
 /// <summary>One Graph request: Bearer token in `Authorization` (WIRE.md "Graph"), error classification, and
 /// typed deserialisation. Shared by Facebook and Instagram.</summary>
-internal sealed class GraphHttp(IHttpClientFactory httpClientFactory, ChannelKind channel, string baseUrl)
+internal sealed class GraphHttp(IHttpClientFactory httpClientFactory, ChannelKind channel, string baseUrl, ILogger logger)
 {
     public const string ClientName = "Channels.Graph";
 
@@ -32,10 +32,23 @@ internal sealed class GraphHttp(IHttpClientFactory httpClientFactory, ChannelKin
         using (request)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            var response = await ChannelHttp.SendAsync(httpClientFactory.CreateClient(ClientName), request, channel, cancellationToken).ConfigureAwait(false);
+            var path = request.RequestUri!.AbsolutePath;
+            ChannelResponse response;
+            try
+            {
+                response = await ChannelHttp.SendAsync(httpClientFactory.CreateClient(ClientName), request, channel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChannelException ex)
+            {
+                ChannelLog.CallFailed(logger, path, ex);
+                throw;
+            }
+
             if (!IsSuccess(response))
             {
-                throw GraphErrors.Classify(channel, response);
+                var ex = GraphErrors.Classify(channel, response);
+                ChannelLog.CallFailed(logger, path, ex);
+                throw ex;
             }
 
             try

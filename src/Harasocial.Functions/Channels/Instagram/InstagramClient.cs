@@ -11,9 +11,9 @@ internal sealed class InstagramClient : IChannelClient
     private readonly GraphHttp _http;
     private readonly GraphInbox _inbox;
 
-    public InstagramClient(IHttpClientFactory httpClientFactory, IOptions<FacebookOptions> options, TimeProvider timeProvider)
+    public InstagramClient(IHttpClientFactory httpClientFactory, IOptions<FacebookOptions> options, TimeProvider timeProvider, ILogger<InstagramClient> logger)
     {
-        _http = new GraphHttp(httpClientFactory, ChannelKind.Instagram, options.Value.GraphApiBaseUrl);
+        _http = new GraphHttp(httpClientFactory, ChannelKind.Instagram, options.Value.GraphApiBaseUrl, logger);
         _inbox = new GraphInbox(_http, "instagram", timeProvider);
     }
 

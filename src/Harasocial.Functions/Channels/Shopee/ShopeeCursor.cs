@@ -47,7 +47,7 @@ internal sealed record ShopeeCursor(long Nano, IReadOnlySet<string> SeenIds)
         var nano = long.TryParse(list.PageResult.NextCursor?.NextMessageTimeNano, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
             : raw.Min(c => c.LastMessageTimestamp ?? 0);
-        var carry = new HashSet<string>(raw.Where(c => c.LastMessageTimestamp >= nano).Select(c => c.ConversationId!), StringComparer.Ordinal);
+        var carry = new HashSet<string>(raw.Where(c => c.LastMessageTimestamp == nano).Select(c => c.ConversationId!), StringComparer.Ordinal);
         if (carry.Count == 0 && raw[^1].ConversationId is { } last)
         {
             carry.Add(last);

@@ -8,17 +8,39 @@ namespace Harasocial.Functions.Channels.Shopee;
 
 /// <summary>One signed Shopee request. Common query `partner_id, timestamp, access_token, shop_id, sign`;
 /// the timestamp comes from the injected TimeProvider (valid 5 minutes).</summary>
-internal sealed class ShopeeHttp(IHttpClientFactory httpClientFactory, IOptions<ShopeeOptions> options, TimeProvider timeProvider)
+internal sealed class ShopeeHttp(IHttpClientFactory httpClientFactory, IOptions<ShopeeOptions> options, TimeProvider timeProvider, ILogger<ShopeeHttp> logger)
 {
     public const string ClientName = "Channels.Shopee";
 
-    public async Task<T> ShopGetAsync<T>(ChannelAccount account, string path, string query, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken)
+    public Task<T> ShopGetAsync<T>(ChannelAccount account, string path, string query, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken) =>
+        LoggedAsync(path, ShopGetCoreAsync(account, path, query, type, cancellationToken));
+
+    public Task<T> ShopPostAsync<TBody, T>(ChannelAccount account, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken) =>
+        LoggedAsync(path, ShopPostCoreAsync(account, path, body, bodyType, type, cancellationToken));
+
+    public Task<ShopeeTokenResponse> RefreshAsync(string shopId, string refreshToken, CancellationToken cancellationToken) =>
+        LoggedAsync("/api/v2/auth/access_token/get", RefreshCoreAsync(shopId, refreshToken, cancellationToken));
+
+    private async Task<T> LoggedAsync<T>(string path, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (ChannelException ex)
+        {
+            ChannelLog.CallFailed(logger, path, ex);
+            throw;
+        }
+    }
+
+    private async Task<T> ShopGetCoreAsync<T>(ChannelAccount account, string path, string query, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ShopUrl(account, path, query));
         return Unwrap(await SendAsync(request, cancellationToken).ConfigureAwait(false), type);
     }
 
-    public async Task<T> ShopPostAsync<TBody, T>(ChannelAccount account, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken)
+    private async Task<T> ShopPostCoreAsync<TBody, T>(ChannelAccount account, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, ShopUrl(account, path, ""))
         {
@@ -28,7 +50,7 @@ internal sealed class ShopeeHttp(IHttpClientFactory httpClientFactory, IOptions<
     }
 
     /// <summary>Public-signed POST (refresh): sign over partner_id + path + timestamp only.</summary>
-    public async Task<ShopeeTokenResponse> RefreshAsync(string shopId, string refreshToken, CancellationToken cancellationToken)
+    private async Task<ShopeeTokenResponse> RefreshCoreAsync(string shopId, string refreshToken, CancellationToken cancellationToken)
     {
         const string path = "/api/v2/auth/access_token/get";
         var o = options.Value;

@@ -6,11 +6,33 @@ namespace Harasocial.Functions.Channels.Zalo;
 
 /// <summary>One Zalo request: token in the `access_token` HEADER (WIRE.md "Zalo"), parameters JSON-encoded in
 /// the `data` query parameter, HTTP-200 errors unwrapped.</summary>
-internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<ZaloOptions> options)
+internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<ZaloOptions> options, ILogger<ZaloHttp> logger)
 {
     public const string ClientName = "Channels.Zalo";
 
-    public async Task<T> GetAsync<TQuery, T>(string accessToken, string path, TQuery query, JsonTypeInfo<TQuery> queryType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken)
+    public Task<T> GetAsync<TQuery, T>(string accessToken, string path, TQuery query, JsonTypeInfo<TQuery> queryType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken) =>
+        LoggedAsync(path, GetCoreAsync(accessToken, path, query, queryType, resultType, cancellationToken));
+
+    public Task<T> PostJsonAsync<TBody, T>(string accessToken, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken) =>
+        LoggedAsync(path, PostJsonCoreAsync(accessToken, path, body, bodyType, resultType, cancellationToken));
+
+    public Task<ZaloTokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        LoggedAsync("/v4/oa/access_token", RefreshCoreAsync(refreshToken, cancellationToken));
+
+    private async Task<T> LoggedAsync<T>(string path, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (ChannelException ex)
+        {
+            ChannelLog.CallFailed(logger, path, ex);
+            throw;
+        }
+    }
+
+    private async Task<T> GetCoreAsync<TQuery, T>(string accessToken, string path, TQuery query, JsonTypeInfo<TQuery> queryType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken)
     {
         var data = Uri.EscapeDataString(JsonSerializer.Serialize(query, queryType));
         using var request = new HttpRequestMessage(HttpMethod.Get, Url(options.Value.OpenApiBaseUrl, $"{path}?data={data}"));
@@ -18,7 +40,7 @@ internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<Za
         return await SendAsync(request, resultType, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<T> PostJsonAsync<TBody, T>(string accessToken, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken)
+    private async Task<T> PostJsonCoreAsync<TBody, T>(string accessToken, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(options.Value.OpenApiBaseUrl, path))
         {
@@ -30,7 +52,7 @@ internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<Za
 
     /// <summary>`POST /v4/oa/access_token` form refresh_token, app_id, grant_type; header `secret_key` = App
     /// Secret (channel-apis.md §3.2).</summary>
-    public async Task<ZaloTokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    private async Task<ZaloTokenResponse> RefreshCoreAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var o = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(o.OAuthBaseUrl, "/v4/oa/access_token"))
