@@ -70,6 +70,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         ["Channels:Shopee:PartnerKey"] = "sim-shopee-partner-key",
         ["Channels:Shopee:PushCallbackUrl"] = "http://localhost/api/webhooks/shopee",
         ["Sync:DefaultThrottleWait"] = "00:00:02",
+        ["Sync:MaxThrottleWait"] = "00:00:03",
     };
 
     /// <summary>Starts one more app instance sharing storage with the others.</summary>

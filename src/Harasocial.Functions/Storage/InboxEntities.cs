@@ -41,6 +41,9 @@ internal sealed class ConversationEntity : ITableEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The sync job that first stored this conversation (a re-run of that job's step must take it again).</summary>
+    public string? ImportedByJob { get; set; }
+
     public ConversationEntity CopyAs(string rowKey)
     {
         var copy = (ConversationEntity)MemberwiseClone();

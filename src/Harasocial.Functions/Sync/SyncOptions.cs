@@ -18,6 +18,10 @@ internal sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DefaultThrottleWait { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The longest a throttled step waits, whatever the channel asks (tests and demos shorten it).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxThrottleWait { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Per-channel limits; missing entries keep <see cref="ChannelPolicy.Defaults"/>.</summary>
     public Dictionary<ChannelKind, ChannelPolicy> Policies { get; set; } = ChannelPolicy.Defaults();
 

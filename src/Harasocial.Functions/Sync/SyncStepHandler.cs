@@ -42,7 +42,7 @@ internal sealed partial class SyncStepHandler(
         var step = envelope.Data;
         try
         {
-            await HandleStepAsync(envelope.Type, step, context.DequeueCount, cancellationToken);
+            await HandleStepAsync(envelope.Type, step, cancellationToken);
         }
         catch (Exception ex) when (context.DequeueCount >= FunctionTable.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
@@ -52,7 +52,7 @@ internal sealed partial class SyncStepHandler(
         }
     }
 
-    private async Task HandleStepAsync(string type, SyncStep step, long attempt, CancellationToken cancellationToken)
+    private async Task HandleStepAsync(string type, SyncStep step, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(step.JobId, cancellationToken);
         if (job is null || job.IsTerminal || await jobs.StepStateAsync(step.JobId, step.StepId, cancellationToken) == true)
@@ -67,10 +67,10 @@ internal sealed partial class SyncStepHandler(
             return;
         }
 
-        await RunAsync(type, step, job, connection, attempt, refreshed: false, cancellationToken);
+        await RunAsync(type, step, job, connection, refreshed: false, cancellationToken);
     }
 
-    private async Task RunAsync(string type, SyncStep step, JobEntity job, ConnectionEntity connection, long attempt, bool refreshed, CancellationToken cancellationToken)
+    private async Task RunAsync(string type, SyncStep step, JobEntity job, ConnectionEntity connection, bool refreshed, CancellationToken cancellationToken)
     {
         var channel = ChannelAccess.KindOf(connection);
         var client = new CountingChannelClient(access.Client(channel));
@@ -83,6 +83,7 @@ internal sealed partial class SyncStepHandler(
         catch (ChannelException ex) when (ex.Kind == ChannelErrorKind.RateLimited)
         {
             var wait = ex.RetryAfter ?? options.Value.DefaultThrottleWait;
+            wait = wait > options.Value.MaxThrottleWait ? options.Value.MaxThrottleWait : wait;
             LogThrottled(log, step.JobId, step.StepId, wait);
             await CountCallsAsync(step.JobId, client.Calls, cancellationToken);
             await queue.EnqueueAsync(type, step, wait, cancellationToken);
@@ -93,7 +94,7 @@ internal sealed partial class SyncStepHandler(
             await CountCallsAsync(step.JobId, client.Calls, cancellationToken);
             if (!refreshed && ChannelAccess.CanRefresh(connection) && await access.RefreshAsync(connection, cancellationToken) is { } fresh)
             {
-                await RunAsync(type, step, job, fresh, attempt, refreshed: true, cancellationToken);
+                await RunAsync(type, step, job, fresh, refreshed: true, cancellationToken);
                 return;
             }
 

@@ -8,7 +8,7 @@ internal static class ConversationRows
 {
     public const string SpamNotice = "This buyer's conversation was in Facebook's Spam folder. Reply to move the buyer back to your inbox.";
 
-    public static ConversationEntity Merge(ConversationEntity? old, ChannelConversation incoming, string folder, DateTimeOffset now)
+    public static ConversationEntity Merge(ConversationEntity? old, ChannelConversation incoming, string folder, string jobId, DateTimeOffset now)
     {
         var row = old?.CopyAs(old.RowKey) ?? new ConversationEntity
         {
@@ -17,6 +17,7 @@ internal static class ConversationRows
             CreatedAt = now,
             LastMessageAt = incoming.LastActivityAt,
             Notice = folder == "spam" ? SpamNotice : null,
+            ImportedByJob = jobId,
         };
         row.ETag = old?.ETag ?? default;
         row.CustomerName = incoming.Customer.Name ?? row.CustomerName;

@@ -20,13 +20,19 @@ internal sealed class ConversationsStep(ConversationStore conversations, Message
             new ConversationQuery(step.Cursor, context.Client.Limits.ConversationPageSize, graph ? policy.Messages : 0, step.Folder),
             cancellationToken);
 
-        // Zalo and Shopee take only conversations not held yet, so load-more continues where the last call stopped.
-        var held = graph ? [] : (await conversations.GetManyAsync(step.ConnectionId, page.Items.Select(c => c.Customer.Id), cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+        // Zalo and Shopee take only conversations not held before this job, so load-more continues where the last
+        // call stopped. Ones this job stored itself are taken again: a re-run after a crash must redo the same work.
+        var held = graph
+            ? []
+            : (await conversations.GetManyAsync(step.ConnectionId, page.Items.Select(c => c.Customer.Id), cancellationToken)).Values
+                .Where(c => !string.Equals(c.ImportedByJob, step.JobId, StringComparison.Ordinal))
+                .Select(c => c.CustomerId)
+                .ToHashSet(StringComparer.Ordinal);
         var state = new SyncStepState(step.RecentFound, step.OlderTaken, step.Taken, step.Target);
         var selection = ConversationSelection.Choose(policy, state, page.Items, held, context.Now);
         var byCustomer = selection.Taken.DistinctBy(c => c.Customer.Id, StringComparer.Ordinal).ToDictionary(c => c.Customer.Id, StringComparer.Ordinal);
         var created = await conversations.SaveAsync(
-            step.ConnectionId, byCustomer.Keys, (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, context.Now), cancellationToken);
+            step.ConnectionId, byCustomer.Keys, (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, step.JobId, context.Now), cancellationToken);
 
         var progress = new StepProgress(Conversations: byCustomer.Count, ApiCalls: context.Client.Calls, NewConversations: created.Count);
         var children = new List<(string, SyncStep)>();

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Harasocial.Testing;
+
+namespace Harasocial.Functions.IntegrationTests.Sync;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CrashRecoveryTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AppKilledMidSync_Restarted_JobsCompleteWithExactData(int seed)
+    {
+        await using var harness = await SyncHarness.StartAsync(azurite, SyncReliabilityTests.MixedScenario(40 + seed, 0));
+        var environment = harness.ProcessEnvironment();
+
+        // The in-process app only serves this test's API calls; the work is done by the OS process we kill.
+        await harness.App.DisposeAsync();
+        var random = new Random(seed);
+        var app = await AppProcess.StartAsync(environment);
+        using var client = app.CreateClient(harness.TenantKey);
+        var connections = await SyncReliabilityTests.ConnectAllAsync(harness, client);
+
+        for (var crash = 0; crash < 3; crash++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1500)));
+            app.Kill();
+            await app.DisposeAsync();
+            app = await AppProcess.StartAsync(environment);
+        }
+
+        try
+        {
+            using var after = app.CreateClient(harness.TenantKey);
+            foreach (var (_, job) in connections.Values)
+            {
+                Assert.Equal("completed", (await WaitAsync(after, job))["status"]!.GetValue<string>());
+            }
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        await SyncReliabilityTests.AssertExactAsync(harness, connections);
+    }
+
+    private static async Task<JsonNode> WaitAsync(HttpClient client, string jobId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri($"api/sync-jobs/{jobId}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var job = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(300);
+        }
+    }
+}
