@@ -22,7 +22,7 @@ internal sealed class AppFactory(
     // A fixed test key: base64 of 32 bytes.
     public const string EncryptionKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    public string Prefix { get; } = prefix ?? azurite.UniqueName("app")[..16];
+    public string Prefix { get; } = prefix ?? azurite.UniqueName(string.Empty);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

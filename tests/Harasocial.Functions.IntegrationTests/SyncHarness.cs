@@ -24,7 +24,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         Simulator = simulator;
         this.settings = settings;
         this.services = services;
-        Prefix = azurite.UniqueName("sync")[..16];
+        Prefix = azurite.UniqueName(string.Empty);
     }
 
     public SimulatorServer Simulator { get; }
