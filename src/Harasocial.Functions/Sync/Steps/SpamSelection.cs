@@ -8,6 +8,9 @@ namespace Harasocial.Functions.Sync.Steps;
 /// </summary>
 internal static class SpamSelection
 {
+    /// <summary>Graph reports times in whole seconds, so a message may be up to a second newer than its timestamp.</summary>
+    private static readonly TimeSpan TimestampPrecision = TimeSpan.FromSeconds(1);
+
     public static (List<ChannelConversation> Ready, DateTimeOffset? FollowUpAt) Choose(IEnumerable<ChannelConversation> page, TimeSpan delay, DateTimeOffset now)
     {
         var ready = new List<ChannelConversation>();
@@ -15,7 +18,7 @@ internal static class SpamSelection
         foreach (var c in page)
         {
             var lastBuyerMessage = c.Messages.Where(m => m.Direction == MessageDirection.In).Select(m => (DateTimeOffset?)m.SentAt).Max() ?? c.LastActivityAt;
-            var dueAt = lastBuyerMessage + delay;
+            var dueAt = lastBuyerMessage + delay + TimestampPrecision;
             if (dueAt <= now)
             {
                 ready.Add(c);
