@@ -9,15 +9,7 @@ internal sealed record HealthReport(string Status, string Mode);
 
 internal static class HealthEndpoints
 {
-    public static IServiceCollection AddHealth(this IServiceCollection services)
-    {
-        foreach (var function in Functions)
-        {
-            services.AddFunction(function);
-        }
-
-        return services;
-    }
+    public static IServiceCollection AddHealth(this IServiceCollection services) => services.AddFunctions(Functions);
 
     public static IEnumerable<FunctionDefinition> Functions =>
     [

@@ -10,11 +10,7 @@ internal static class ConnectionServiceCollectionExtensions
     {
         services.AddSingleton<ConnectionPurger>();
         services.AddSingleton<ReplyService>();
-        foreach (var function in ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions))
-        {
-            services.AddFunction(function);
-        }
-
+        services.AddFunctions(ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions));
         return services;
     }
 }

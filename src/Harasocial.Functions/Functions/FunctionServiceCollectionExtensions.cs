@@ -19,6 +19,17 @@ internal static class FunctionServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Adds the rows an area declares.</summary>
+    public static IServiceCollection AddFunctions(this IServiceCollection services, IEnumerable<FunctionDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            services.AddFunction(definition);
+        }
+
+        return services;
+    }
+
     public static IServiceCollection AddFunctionTable(this IServiceCollection services)
     {
         services.AddSingleton<FunctionTable>();

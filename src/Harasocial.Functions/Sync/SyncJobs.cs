@@ -16,6 +16,9 @@ internal static class JobKinds
 /// <summary>Starts, fails, cancels and finishes sync jobs; the job row is the state machine.</summary>
 internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQueue queue, IOptions<SyncOptions> options, TimeProvider time)
 {
+    /// <summary>How far before the watermark a resync looks again.</summary>
+    public static readonly TimeSpan ResyncOverlap = TimeSpan.FromMinutes(5);
+
     /// <summary>How far back a backfill reaches (SPEC §2: "none older than 6 months").</summary>
     public static readonly TimeSpan BackfillHorizon = TimeSpan.FromDays(183);
 
@@ -83,7 +86,8 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
                 {
                     StepId = "conversations:resync",
                     Target = int.MaxValue,
-                    Since = connection.Watermark ?? connection.LastSyncAt ?? job.CreatedAt - TimeSpan.FromDays(30),
+                    // Overlap the watermark: channel times are whole seconds and clocks drift; re-reading is idempotent.
+                    Since = (connection.Watermark ?? connection.LastSyncAt ?? job.CreatedAt - TimeSpan.FromDays(30)) - ResyncOverlap,
                 });
                 break;
             case JobKinds.LoadMore:

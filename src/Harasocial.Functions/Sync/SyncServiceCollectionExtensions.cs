@@ -29,11 +29,7 @@ internal static class SyncServiceCollectionExtensions
         services.AddFunction(QueueFunction.For<DurableTimerHandler>("DurableTimer", StorageNames.TimersQueue));
         services.AddFunction(TimerFunction.For<ResyncTimer>("Resync", "Sync:ResyncSchedule", "0 */15 * * * *"));
         services.AddFunction(QueueFunction.For<SyncStepHandler>("SyncStep", StorageNames.SyncStepsQueue));
-        foreach (var function in SyncEndpoints.Functions)
-        {
-            services.AddFunction(function);
-        }
-
+        services.AddFunctions(SyncEndpoints.Functions);
         return services;
     }
 }

@@ -7,11 +7,7 @@ internal static class TenantServiceCollectionExtensions
     public static IServiceCollection AddTenants(this IServiceCollection services)
     {
         services.AddSingleton<TenantStore>();
-        foreach (var function in TenantEndpoints.Functions)
-        {
-            services.AddFunction(function);
-        }
-
+        services.AddFunctions(TenantEndpoints.Functions);
         return services;
     }
 

@@ -11,11 +11,7 @@ internal static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<EventApplier>();
         services.AddFunction(QueueFunction.For<WebhookProcessor>("WebhookEvent", StorageNames.WebhooksQueue));
-        foreach (var function in WebhookEndpoints.Functions)
-        {
-            services.AddFunction(function);
-        }
-
+        services.AddFunctions(WebhookEndpoints.Functions);
         return services;
     }
 }

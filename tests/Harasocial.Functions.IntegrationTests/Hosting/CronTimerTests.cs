@@ -23,7 +23,7 @@ public sealed class CronTimerTests(AzuriteFixture azurite)
         _ = first.Server;
         _ = second.Server;
 
-        await QueueListenerTests.WaitUntilAsync(() => recorder.Ticks.Count >= 4, TimeSpan.FromSeconds(20));
+        await Eventually.TrueAsync(() => recorder.Ticks.Count >= 4, TimeSpan.FromSeconds(20));
         await Task.Delay(1500);
 
         var ticks = recorder.Ticks.Select(t => t.ScheduledAt).ToList();

@@ -20,7 +20,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         var queue = await QueueAsync(app.Prefix + QueueName);
 
         await queue.SendMessageAsync("""{"n":1}""");
-        await WaitUntilAsync(() => recorder.Messages.Count == 1 && Count(queue) == 0);
+        await Eventually.TrueAsync(() => recorder.Messages.Count == 1 && Count(queue) == 0);
 
         Assert.Equal("""{"n":1}""", Assert.Single(recorder.Messages).Text);
     }
@@ -35,11 +35,11 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         var poison = await QueueAsync(app.Prefix + QueueName + "-poison");
 
         await queue.SendMessageAsync("doomed");
-        await WaitUntilAsync(() => Count(poison) == 1, TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => Count(poison) == 1, TimeSpan.FromSeconds(60));
 
         Assert.Equal([1L, 2, 3, 4, 5], recorder.Messages.Select(m => m.Context.DequeueCount).Order());
         Assert.Equal("doomed", (await poison.PeekMessagesAsync(1)).Value.Single().MessageText);
-        await WaitUntilAsync(() => Count(queue) == 0);
+        await Eventually.TrueAsync(() => Count(queue) == 0);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
 
         var texts = Enumerable.Range(0, 40).Select(i => $"m{i}").ToArray();
         await Task.WhenAll(texts.Select(t => queue.SendMessageAsync(t)));
-        await WaitUntilAsync(() => recorder.Messages.Count >= texts.Length && Count(queue) == 0, TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => recorder.Messages.Count >= texts.Length && Count(queue) == 0, TimeSpan.FromSeconds(60));
         await Task.Delay(500);
 
         Assert.Equal(texts.Order(StringComparer.Ordinal), recorder.Messages.Select(m => m.Text).Order(StringComparer.Ordinal));
@@ -76,18 +76,4 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
     }
 
     private static int Count(QueueClient queue) => queue.GetPropertiesAsync().GetAwaiter().GetResult().Value.ApproximateMessagesCount;
-
-    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not become true in time.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

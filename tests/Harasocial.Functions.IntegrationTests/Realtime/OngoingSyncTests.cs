@@ -30,7 +30,7 @@ public sealed class OngoingSyncTests(AzuriteFixture azurite)
         var history = Expected.Threads(harness.Simulator, "zalo", Oa).Single(t => t.CustomerId == outsider.CustomerId).Messages;
         var horizon = DateTimeOffset.UtcNow.AddDays(-183);
         var expected = history.Where(m => m.At >= horizon).Take(100).Count();
-        await WebhookTests.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () => (await harness.Stored(connection).MessagesByCustomerAsync()).GetValueOrDefault(outsider.CustomerId) == expected,
             TimeSpan.FromSeconds(60));
         var jobs = await harness.GetJsonAsync($"/api/connections/{connection}/sync-jobs");
@@ -55,7 +55,7 @@ public sealed class OngoingSyncTests(AzuriteFixture azurite)
         using var response = await harness.Client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var resync = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>();
-        await harness.WaitForJobAsync(resync);
+        Assert.Equal("completed", (await harness.WaitForJobAsync(resync))["status"]!.GetValue<string>());
 
         var messages = await harness.GetJsonAsync($"/api/conversations/{connection}.{ChannelSyncTests.Base64Url(customer)}/messages");
         Assert.Equal(mid, messages["items"]![0]!["externalId"]!.GetValue<string>());
@@ -81,7 +81,7 @@ public sealed class OngoingSyncTests(AzuriteFixture azurite)
         });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        await WebhookTests.WaitUntilAsync(() => Task.FromResult(harness.Simulator.State.RefreshCount(Oa) >= 1), TimeSpan.FromSeconds(40));
+        await Eventually.TrueAsync(() => Task.FromResult(harness.Simulator.State.RefreshCount(Oa) >= 1), TimeSpan.FromSeconds(40));
         await Task.Delay(TimeSpan.FromSeconds(7)); // several more ticks on both instances
 
         Assert.Equal(1, harness.Simulator.State.RefreshCount(Oa));

@@ -30,7 +30,7 @@ public sealed class SpamFolderTests(AzuriteFixture azurite)
         using var patch = await harness.Client.PatchAsJsonAsync($"/api/connections/{connection}", new { settings = new { syncSpam = true } });
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         var oldSpam = Expected.Threads(harness.Simulator, "facebook", Page, "spam").Select(t => t.CustomerId).ToList();
-        await WebhookTests.WaitUntilAsync(async () => (await harness.Stored(connection).CustomersAsync("spam")).Count == 2);
+        await Eventually.TrueAsync(async () => (await harness.Stored(connection).CustomersAsync("spam")).Count == 2);
         var spamList = await harness.GetJsonAsync($"/api/connections/{connection}/conversations?folder=spam");
         Assert.Equal(oldSpam.Order(StringComparer.Ordinal), spamList["items"]!.AsArray().Select(i => i!["customer"]!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(spamList["items"]!.AsArray(), i => Assert.Contains("Spam", i!["notice"]!.GetValue<string>(), StringComparison.Ordinal));
@@ -47,7 +47,7 @@ public sealed class SpamFolderTests(AzuriteFixture azurite)
         var written = DateTimeOffset.UtcNow;
         harness.Simulator.State.AddInboundMessage("facebook", Page, Expected.Threads(harness.Simulator, "facebook", Page)[0].CustomerId, "ping");
 
-        await WebhookTests.WaitUntilAsync(async () => (await harness.Stored(connection).CustomersAsync("spam")).Contains(newcomer), TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(async () => (await harness.Stored(connection).CustomersAsync("spam")).Contains(newcomer), TimeSpan.FromSeconds(30));
         var importedAfter = DateTimeOffset.UtcNow - written;
         Assert.True(importedAfter >= delay, $"imported after {importedAfter}");
         Assert.True(importedAfter <= delay + TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(5), $"imported after {importedAfter}");

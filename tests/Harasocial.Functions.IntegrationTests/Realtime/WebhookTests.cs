@@ -35,7 +35,7 @@ public sealed class WebhookTests(AzuriteFixture azurite)
         }));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
-        await WaitUntilAsync(async () => (await harness.Stored(connection).MessagesByCustomerAsync()).Where(kv => kv.Key.StartsWith("99000", StringComparison.Ordinal)).Sum(kv => kv.Value) == 12);
+        await Eventually.TrueAsync(async () => (await harness.Stored(connection).MessagesByCustomerAsync()).Where(kv => kv.Key.StartsWith("99000", StringComparison.Ordinal)).Sum(kv => kv.Value) == 12);
         await Task.Delay(1000);
         var stored = await harness.Stored(connection).MessagesByCustomerAsync();
         Assert.Equal([4, 4, 4], stored.Where(kv => kv.Key.StartsWith("99000", StringComparison.Ordinal)).Select(kv => kv.Value));
@@ -50,7 +50,7 @@ public sealed class WebhookTests(AzuriteFixture azurite)
         // A late event for an old message leaves the newest activity where it was.
         using var late = await WebhookPoster.PostMetaAsync(harness.Client, WebhookPoster.MessageBody(Page, "990000", "m_late", "cũ", start.AddDays(-2)));
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
-        await WaitUntilAsync(async () => (await harness.Stored(connection).MessagesByCustomerAsync())["990000"] == 5);
+        await Eventually.TrueAsync(async () => (await harness.Stored(connection).MessagesByCustomerAsync())["990000"] == 5);
         var after = await harness.GetJsonAsync($"/api/conversations/{connection}.{ChannelSyncTests.Base64Url("990000")}");
         Assert.Equal(start.AddMinutes(9).ToUnixTimeMilliseconds(), after["lastMessageAt"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds());
     }
@@ -86,7 +86,7 @@ public sealed class WebhookTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
-        await WaitUntilAsync(async () => (await harness.QueueReportAsync()).Contains("webhooks: 0 messages", StringComparison.Ordinal));
+        await Eventually.TrueAsync(async () => (await harness.QueueReportAsync()).Contains("webhooks: 0 messages", StringComparison.Ordinal));
         Assert.Equal(0, await harness.Stored("x").CountAsync("conversations", "x"));
     }
 
@@ -127,20 +127,6 @@ public sealed class WebhookTests(AzuriteFixture azurite)
 
         await app.DisposeAsync();
         await using var restarted = await AppProcess.StartAsync(environment);
-        await WaitUntilAsync(async () => (await harness.Stored(connection).MessagesByCustomerAsync()).GetValueOrDefault("770077") == 1, TimeSpan.FromSeconds(60));
-    }
-
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not become true in time.");
-            }
-
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(async () => (await harness.Stored(connection).MessagesByCustomerAsync()).GetValueOrDefault("770077") == 1, TimeSpan.FromSeconds(60));
     }
 }
