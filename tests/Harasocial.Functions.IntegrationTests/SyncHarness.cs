@@ -18,8 +18,11 @@ internal sealed class SyncHarness : IAsyncDisposable
     private readonly Action<IServiceCollection>? services;
     private readonly Dictionary<string, string?> settings;
 
-    private SyncHarness(AzuriteFixture azurite, SimulatorServer simulator, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private readonly bool kestrel;
+
+    private SyncHarness(AzuriteFixture azurite, SimulatorServer simulator, Dictionary<string, string?> settings, Action<IServiceCollection>? services, bool kestrel)
     {
+        this.kestrel = kestrel;
         this.azurite = azurite;
         Simulator = simulator;
         this.settings = settings;
@@ -33,12 +36,19 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public AppFactory App => apps[0];
 
+    /// <summary>The first instance's loopback address when started with Kestrel.</summary>
+    public Uri? BaseUri { get; private set; }
+
     public HttpClient Client { get; private set; } = null!;
 
     public string TenantKey { get; private set; } = null!;
 
+    /// <summary>
+    /// <paramref name="kestrel"/>: the first app instance listens on a real loopback port and the simulator sends its
+    /// signed webhooks there (echoes, inbound messages), as the platforms would.
+    /// </summary>
     public static async Task<SyncHarness> StartAsync(
-        AzuriteFixture azurite, Scenario scenario, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        AzuriteFixture azurite, Scenario scenario, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool kestrel = false)
     {
         var simulator = await SimulatorServer.StartAsync(scenario);
         var all = ChannelSettings(simulator);
@@ -47,8 +57,13 @@ internal sealed class SyncHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var harness = new SyncHarness(azurite, simulator, all, services);
+        var harness = new SyncHarness(azurite, simulator, all, services, kestrel);
         harness.AddInstance();
+        if (kestrel)
+        {
+            simulator.State.WebhookTarget = harness.BaseUri;
+        }
+
         harness.TenantKey = await harness.CreateTenantAsync("seller");
         harness.Client = harness.App.CreateClient(harness.TenantKey);
         return harness;
@@ -77,7 +92,18 @@ internal sealed class SyncHarness : IAsyncDisposable
     public AppFactory AddInstance()
     {
         var app = new AppFactory(azurite, Prefix, services, settings);
-        _ = app.Server;
+        if (kestrel && apps.Count == 0)
+        {
+            var port = FreePort.Next();
+            app.UseKestrel(port);
+            app.StartServer();
+            BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        }
+        else
+        {
+            _ = app.Server;
+        }
+
         apps.Add(app);
         return app;
     }
@@ -135,11 +161,16 @@ internal sealed class SyncHarness : IAsyncDisposable
     {
         var queues = new Harasocial.AzureStorage.QueueServiceClient(azurite.ConnectionString);
         var report = new System.Text.StringBuilder();
-        foreach (var name in new[] { "sync-steps", "sync-steps-poison" })
+        foreach (var name in new[] { "sync-steps", "sync-steps-poison", "webhooks", "webhooks-poison", "timers", "timers-poison" })
         {
             var queue = queues.GetQueueClient(Prefix + name);
             var count = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
             report.Append(name).Append(": ").Append(count).AppendLine(" messages");
+            if (count == 0)
+            {
+                continue;
+            }
+
             foreach (var message in (await queue.PeekMessagesAsync(3)).Value)
             {
                 report.AppendLine(message.MessageText);

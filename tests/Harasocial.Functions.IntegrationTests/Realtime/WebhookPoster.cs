@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Harasocial.Functions.IntegrationTests.Realtime;
+
+/// <summary>Builds and signs Meta webhook bodies exactly as Meta does, for tests that deliver them directly.</summary>
+internal static class WebhookPoster
+{
+    public const string MetaSecret = "sim-meta-secret";
+
+    public static string MessageBody(string pageId, string customerId, string mid, string text, DateTimeOffset at) =>
+        $$$"""{"object":"page","entry":[{"id":"{{{pageId}}}","time":{{{at.ToUnixTimeMilliseconds()}}},"messaging":[{"sender":{"id":"{{{customerId}}}"},"recipient":{"id":"{{{pageId}}}"},"timestamp":{{{at.ToUnixTimeMilliseconds()}}},"message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}""";
+
+    public static string Signature(string body, string secret = MetaSecret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+
+    public static async Task<HttpResponseMessage> PostMetaAsync(HttpClient client, string body, string? signature = null, string channel = "facebook")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/webhooks/{channel}", UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (signature is not null || body.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature ?? Signature(body));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static string Mid(int i) => "m_test_" + i.ToString("D4", CultureInfo.InvariantCulture);
+}
