@@ -1,0 +1,90 @@
+using Harasocial.ChannelSimulator;
+using Harasocial.Testing;
+
+namespace Harasocial.Benchmarks;
+
+/// <summary>
+/// Benchmark 2: channel calls per imported conversation, per channel, against the fewest calls the platforms' page
+/// sizes allow for the same import (SPEC §2 limits). Posts and comments calls are listed on their own row.
+/// </summary>
+internal sealed class CallEfficiencyBenchmark(AzuriteFixture azurite)
+{
+    private static readonly string[] PostEndpoints = ["graph.published_posts", "graph.comments", "graph.media"];
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync()
+    {
+        await using var sim = await SimulatorServer.StartAsync(Scenarios.Mixed());
+        await using var app = await AppHost.StartAsync(azurite, azurite.UniqueName("calls"), sim.BaseUri);
+        var jobs = new List<string>
+        {
+            await app.ConnectAsync(new { channel = "facebook", externalId = Scenarios.MixedFacebook, accessToken = "fb-mixed" }),
+            await app.ConnectAsync(new { channel = "instagram", externalId = Scenarios.MixedInstagram, accessToken = "ig-mixed", linkedPageId = Scenarios.MixedInstagramPage }),
+            await app.ConnectAsync(new { channel = "zalo", externalId = Scenarios.MixedZalo, accessToken = "z-mixed", refreshToken = "z-mixed-rt" }),
+            await app.ConnectAsync(new { channel = "shopee", externalId = Scenarios.MixedShopee, accessToken = "s-mixed", refreshToken = "s-mixed-rt" }),
+        };
+        var ended = await app.WaitForJobsAsync(jobs, TimeSpan.FromMinutes(10));
+        var calls = sim.State.CallCounts;
+
+        var results = new List<BenchResult>();
+        var facebook = sim.State.CustomerIds("facebook", Scenarios.MixedFacebook)
+            .Select(c => sim.State.GetThread("facebook", Scenarios.MixedFacebook, c)!)
+            .Where(t => t.LastActivity >= DateTimeOffset.UtcNow.AddDays(-30)).ToList();
+        results.Add(Row("2a. Calls/conversation: facebook", calls, Scenarios.MixedFacebook, ended[0], facebook.Count, Ceil(facebook.Count, 25),
+            "min = ceil(conversations/25) conversation pages (messages come inline, limit 50)"));
+        results.Add(Row("2a. Calls/conversation: instagram", calls, Scenarios.MixedInstagram, ended[1], 50, Ceil(50, 25),
+            "min = ceil(50/25) conversation pages (messages inline)"));
+
+        var zalo = Newest(sim, "zalo", Scenarios.MixedZalo, 100);
+        var zaloMin = Ceil(zalo.Count, 10) + zalo.Count + zalo.Sum(t => Ceil(Math.Min(t.MessageCount, t.IsFollower ? 100 : 1), 10));
+        results.Add(Row("2a. Calls/conversation: zalo", calls, Scenarios.MixedZalo, ended[2], zalo.Count, zaloMin,
+            "min = ceil(conv/10) listrecentchat + 1 user/detail per conversation + ceil(messages/10) conversation pages each"));
+
+        var shopee = Newest(sim, "shopee", Scenarios.MixedShopee, 100);
+        var shopeeMin = 1 + Ceil(shopee.Count - 25, 24) + shopee.Sum(t => Ceil(Math.Min(t.MessageCount, 30), 25));
+        results.Add(Row("2a. Calls/conversation: shopee", calls, Scenarios.MixedShopee, ended[3], shopee.Count, shopeeMin,
+            "min = conversation pages of 25 with the one-item overlap (1 + ceil((conv-25)/24)) + ceil(messages/25) per conversation"));
+
+        var postCalls = PostEndpoints.Sum(e => calls.For(Scenarios.MixedFacebook, e) + calls.For(Scenarios.MixedInstagram, e));
+        var postsMin = 2 + 5 + 5; // one posts/media page per account, at least one comments page per imported post (5 each)
+        results.Add(new BenchResult(
+            "2b. Posts + comments calls",
+            $"{postCalls} calls",
+            $"{postsMin} calls (min)",
+            (double)postCalls / postsMin,
+            "<= 1.1",
+            postCalls <= 1.1 * postsMin,
+            "facebook " + Detail(calls, Scenarios.MixedFacebook, PostEndpoints) + "; instagram " + Detail(calls, Scenarios.MixedInstagram, PostEndpoints) +
+            "; min = 1 posts/media page + 1 comments page for each of the 5 imported posts, per account"));
+        return results;
+    }
+
+    private static BenchResult Row(string name, CallCountSnapshot calls, string account, System.Text.Json.Nodes.JsonNode job, int imported, int minimum, string rule)
+    {
+        var byEndpoint = calls.ByAccount.TryGetValue(account, out var counts) ? counts : new Dictionary<string, int>();
+        var actual = byEndpoint.Where(kv => !PostEndpoints.Contains(kv.Key)).Sum(kv => kv.Value);
+        var jobConversations = job["progress"]!["conversations"]!.GetValue<int>();
+        if (jobConversations != imported)
+        {
+            throw new InvalidOperationException($"{name}: the job imported {jobConversations} conversations, expected {imported}.");
+        }
+
+        var ratio = (double)actual / minimum;
+        return new BenchResult(
+            name,
+            $"{Format.F((double)actual / imported, "0.00")} ({actual} calls)",
+            $"{Format.F((double)minimum / imported, "0.00")} ({minimum} calls)",
+            ratio,
+            "<= 1.1",
+            ratio <= 1.1,
+            $"{imported} conversations imported; calls " + string.Join(", ", byEndpoint.Where(kv => !PostEndpoints.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) +
+            $"; {rule}");
+    }
+
+    private static string Detail(CallCountSnapshot calls, string account, string[] endpoints) =>
+        string.Join(", ", endpoints.Select(e => $"{e}={calls.For(account, e)}"));
+
+    private static List<ThreadSnapshot> Newest(SimulatorServer sim, string channel, string account, int count) =>
+        [.. sim.State.CustomerIds(channel, account).Take(count).Select(c => sim.State.GetThread(channel, account, c)!)];
+
+    private static int Ceil(int value, int size) => value <= 0 ? 0 : (value + size - 1) / size;
+}

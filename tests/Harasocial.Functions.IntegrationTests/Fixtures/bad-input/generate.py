@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus: one JSON file per case (run once; the files are committed).
+
+Case format (read by Reliability/BadInputCorpusTests.cs):
+  method, path      HTTP method and path+query; {own.connection} {own.conversation} {own.job}
+                    {foreign.connection} {foreign.conversation} {foreign.job} {foreign.post} are replaced with
+                    real ids of the test's two tenants ("own" = the caller's tenant).
+  key               tenant | admin | none | wrong | a literal X-Api-Key value (prefixed "literal:")
+  headers           extra request headers (Content-Type goes on the body)
+  body              raw body text (optional); "{pad}" inside it becomes padBytes 'x' characters
+  padBytes          optional, see body
+  expect            allowed status codes (all 4xx); the answer must also be application/problem+json
+"""
+import json, os, re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+JSON = {"Content-Type": "application/json"}
+cases = []
+
+def add(slug, method, path, key="tenant", body=None, headers=None, expect=None, pad=None):
+    case = {"method": method, "path": path, "key": key}
+    if headers is not None: case["headers"] = headers
+    elif body is not None: case["headers"] = JSON
+    if body is not None: case["body"] = body
+    if pad is not None: case["padBytes"] = pad
+    case["expect"] = expect or [400]
+    cases.append((slug, case))
+
+ROUTES = [  # (method, path, key that may call it, needs a JSON body)
+    ("POST", "/api/tenants", "admin", '{"id":"new-seller","name":"New"}'),
+    ("GET", "/api/tenants/seller", "tenant", None),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"5550001","accessToken":"t"}'),
+    ("GET", "/api/connections", "tenant", None),
+    ("GET", "/api/connections/{own.connection}", "tenant", None),
+    ("PATCH", "/api/connections/{own.connection}", "tenant", '{"settings":{"syncSpam":false}}'),
+    ("DELETE", "/api/connections/{own.connection}", "tenant", None),
+    ("POST", "/api/connections/{own.connection}/sync", "tenant", '{"kind":"resync"}'),
+    ("GET", "/api/connections/{own.connection}/sync-jobs", "tenant", None),
+    ("GET", "/api/sync-jobs/{own.job}", "tenant", None),
+    ("POST", "/api/sync-jobs/{own.job}/cancel", "tenant", None),
+    ("GET", "/api/connections/{own.connection}/conversations", "tenant", None),
+    ("POST", "/api/connections/{own.connection}/conversations/load-more", "tenant", None),
+    ("GET", "/api/conversations/{own.conversation}", "tenant", None),
+    ("GET", "/api/conversations/{own.conversation}/messages", "tenant", None),
+    ("GET", "/api/connections/{own.connection}/posts", "tenant", None),
+    ("GET", "/api/posts/{foreign.post}/comments", "tenant", None),
+]
+
+def slug_of(path):
+    return re.sub(r"[^a-z0-9]+", "-", path.lower().replace("{", "").replace("}", "")).strip("-")[:60]
+
+# 1. Missing or invalid keys → 401 on every keyed route (the valid body shows the key alone is refused).
+for method, path, _, body in ROUTES:
+    for name, key in [("no-key", "none"), ("wrong-key", "wrong"), ("empty-key", "literal:"),
+                      ("odata-key", "literal:' or 1 eq 1"), ("long-key", "literal:" + "k" * 5000)]:
+        add(f"auth-{name}-{method.lower()}-{slug_of(path)}", method, path, key, body, expect=[401])
+
+# 2. Wrong kind of key → 403.
+add("auth-tenant-key-creates-tenant", "POST", "/api/tenants", "tenant", '{"id":"evil","name":"x"}', expect=[403])
+add("auth-admin-key-lists-connections", "GET", "/api/connections", "admin", expect=[403])
+add("auth-admin-key-creates-connection", "POST", "/api/connections", "admin", '{"channel":"facebook","externalId":"5550002","accessToken":"t"}', expect=[403])
+
+BODY_ROUTES = [(m, p, k) for m, p, k, b in ROUTES if b is not None]
+
+# 3. Malformed and truncated JSON.
+MALFORMED = {
+    "truncated-object": '{"channel":"facebook","externalId":"1",',
+    "truncated-string": '{"channel":"faceb',
+    "single-quotes": "{'channel':'facebook'}",
+    "trailing-garbage": '{"kind":"resync"} xyz',
+    "bare-word": "hello",
+    "array": "[1,2,3]",
+    "number": "42",
+    "null": "null",
+    "empty": "",
+    "only-brace": "{",
+    "unquoted-keys": "{channel:facebook}",
+    "nan": '{"id":NaN}',
+    "invalid-utf8-escape": '{"id":"\\ud800x","name":"\\u12"}',
+    "comment": '{/*x*/"kind":"initial"}',
+}
+for method, path, key in BODY_ROUTES:
+    for name, body in MALFORMED.items():
+        add(f"json-{name}-{method.lower()}-{slug_of(path)}", method, path, key, body)
+
+# 4. Wrong types.
+WRONG_TYPES = [
+    ("POST", "/api/tenants", "admin", '{"id":42,"name":"x"}'),
+    ("POST", "/api/tenants", "admin", '{"id":"ok-id","name":{"a":1}}'),
+    ("POST", "/api/tenants", "admin", '{"id":["a"],"name":"x"}'),
+    ("POST", "/api/tenants", "admin", '{"id":true,"name":"x"}'),
+    ("POST", "/api/connections", "tenant", '{"channel":1,"externalId":"1","accessToken":"t"}'),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":12,"accessToken":"t"}'),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"1","accessToken":["t"]}'),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"1","accessToken":"t","settings":"on"}'),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"1","accessToken":"t","settings":{"syncSpam":"yes"}}'),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":null,"accessToken":"t"}'),
+    ("POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":{"id":"1"},"accessToken":"t"}'),
+    ("PATCH", "/api/connections/{own.connection}", "tenant", '{"settings":{"syncSpam":1}}'),
+    ("PATCH", "/api/connections/{own.connection}", "tenant", '{"settings":[true]}'),
+    ("PATCH", "/api/connections/{own.connection}", "tenant", '{"settings":null}'),
+    ("PATCH", "/api/connections/{own.connection}", "tenant", '{}'),
+    ("POST", "/api/connections/{own.connection}/sync", "tenant", '{"kind":1}'),
+    ("POST", "/api/connections/{own.connection}/sync", "tenant", '{"kind":null}'),
+    ("POST", "/api/connections/{own.connection}/sync", "tenant", '{"kind":["initial"]}'),
+    ("POST", "/api/connections/{own.connection}/sync", "tenant", '{}'),
+]
+for i, (method, path, key, body) in enumerate(WRONG_TYPES):
+    add(f"types-{i:02d}-{method.lower()}-{slug_of(path)}", method, path, key, body)
+
+# 5. Huge bodies (> 1 MiB) → 413.
+for method, path, key in BODY_ROUTES:
+    add(f"huge-{method.lower()}-{slug_of(path)}", method, path, key, '{"id":"big","name":"{pad}","kind":"{pad}"}', pad=1_100_000, expect=[413])
+
+# 6. Deep nesting.
+deep = '{"a":' + "[" * 5000 + "]" * 5000 + "}"
+for method, path, key in BODY_ROUTES:
+    add(f"deep-{method.lower()}-{slug_of(path)}", method, path, key, deep)
+    add(f"deep-objects-{method.lower()}-{slug_of(path)}", method, path, key, '{"settings":' + '{"x":' * 3000 + "1" + "}" * 3000 + "}")
+
+# 7. Unknown channels and bad account fields.
+for channel in ["tiktok", "", "FACEBOOK", "facebook ", "face\u0000book", "' or 1 eq 1", "$filter", "zalo;drop"]:
+    add(f"channel-{slug_of(channel) or 'empty'}-{len(cases)}", "POST", "/api/connections", "tenant",
+        json.dumps({"channel": channel, "externalId": "5550003", "accessToken": "t", "refreshToken": "r"}))
+for name, payload in {
+    "externalid-empty": {"channel": "facebook", "externalId": "", "accessToken": "t"},
+    "externalid-long": {"channel": "facebook", "externalId": "9" * 129, "accessToken": "t"},
+    "externalid-spaces": {"channel": "facebook", "externalId": " 1 ", "accessToken": "t"},
+    "externalid-control": {"channel": "facebook", "externalId": "1\n2", "accessToken": "t"},
+    "token-empty": {"channel": "facebook", "externalId": "5550004", "accessToken": ""},
+    "token-blank": {"channel": "facebook", "externalId": "5550004", "accessToken": "   "},
+    "token-oversized": {"channel": "facebook", "externalId": "5550004", "accessToken": "t" * 5000},
+    "zalo-no-refresh": {"channel": "zalo", "externalId": "5550005", "accessToken": "t"},
+    "shopee-refresh-oversized": {"channel": "shopee", "externalId": "5550006", "accessToken": "t", "refreshToken": "r" * 5000},
+    "instagram-no-page": {"channel": "instagram", "externalId": "5550007", "accessToken": "t"},
+    "instagram-page-odata": {"channel": "instagram", "externalId": "5550007", "accessToken": "t", "linkedPageId": " ' or 1 eq 1 "},
+    "spam-on-shopee": {"channel": "shopee", "externalId": "5550008", "accessToken": "t", "refreshToken": "r", "settings": {"syncSpam": True}},
+}.items():
+    add(f"account-{name}", "POST", "/api/connections", "tenant", json.dumps(payload))
+for name, payload in {
+    "tenant-name-empty": {"id": "ok-id", "name": ""},
+    "tenant-id-empty": {"id": "", "name": "x"},
+    "tenant-id-odata": {"id": "' or 1 eq 1", "name": "x"},
+    "tenant-id-percent": {"id": "%27", "name": "x"},
+    "tenant-id-filter": {"id": "$filter", "name": "x"},
+    "tenant-id-slash": {"id": "a/b", "name": "x"},
+    "tenant-id-long": {"id": "a" * 300, "name": "x"},
+    "tenant-missing-id": {"name": "x"},
+    "tenant-missing-name": {"id": "ok-id2"},
+}.items():
+    add(name, "POST", "/api/tenants", "admin", json.dumps(payload))
+add("tenant-exists", "POST", "/api/tenants", "admin", '{"id":"seller","name":"again"}', expect=[409])
+add("connection-exists", "POST", "/api/connections", "tenant", '{"channel":"shopee","externalId":"8990002","accessToken":"x","refreshToken":"y"}', expect=[409])
+add("connection-exists-foreign", "POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"8990001","accessToken":"x"}', expect=[409])
+for kind in ["everything", "INITIAL", "", "' or 1 eq 1", "$filter"]:
+    add(f"sync-kind-{slug_of(kind) or 'empty'}-{len(cases)}", "POST", "/api/connections/{own.connection}/sync", "tenant", json.dumps({"kind": kind}))
+
+# 8. Foreign and invalid ids → 404 on every id route.
+ID_ROUTES = [
+    ("GET", "/api/connections/{id}", None), ("PATCH", "/api/connections/{id}", '{"settings":{"syncSpam":false}}'),
+    ("DELETE", "/api/connections/{id}", None), ("POST", "/api/connections/{id}/sync", '{"kind":"resync"}'),
+    ("GET", "/api/connections/{id}/sync-jobs", None), ("GET", "/api/connections/{id}/conversations", None),
+    ("POST", "/api/connections/{id}/conversations/load-more", None), ("GET", "/api/connections/{id}/posts", None),
+    ("GET", "/api/sync-jobs/{job}", None), ("POST", "/api/sync-jobs/{job}/cancel", None),
+    ("GET", "/api/conversations/{conv}", None), ("GET", "/api/conversations/{conv}/messages", None),
+    ("GET", "/api/posts/{post}/comments", None), ("GET", "/api/tenants/{tenant}", None),
+]
+IDS = {
+    "foreign": None,
+    "odata": "x'%20or%201%20eq%201",
+    "quote": "%27",
+    "double-quote": "%22%22",
+    "filter": "%24filter%3DPartitionKey%20ne%20%27%27",
+    "traversal": "..%2F..%2Fjobs",
+    "long": "z" * 1500,
+    "unicode": "%E2%80%AEcn",
+    "pipe": "cn_a%7Cb",
+    "control": "cn%01x",
+}
+for method, path, body in ID_ROUTES:
+    for name, value in IDS.items():
+        if value is None:
+            concrete = (path.replace("{id}", "{foreign.connection}").replace("{job}", "{foreign.job}")
+                        .replace("{conv}", "{foreign.conversation}").replace("{post}", "{foreign.post}").replace("{tenant}", "other-seller"))
+        else:
+            concrete = re.sub(r"\{(id|job|conv|post|tenant)\}", value, path)
+        # A foreign tenant id answers 404 (never reveals it exists); an invalid tenant id may answer 400 or 404.
+        add(f"ids-{name}-{method.lower()}-{slug_of(path)}", method, concrete, "tenant", body, expect=[400, 404])
+
+# 9. Quotes and OData operators inside query values.
+QUERY = {
+    "folder": ["inbox' or 1 eq 1", "%27", "$filter", "inbox%20or%20spam", "INBOX"],
+    "status": ["open' or 1 eq 1", "$filter=x", "%27%27", "closed%00"],
+    "limit": ["1 or 1 eq 1", "%27", "$top", "0", "101", "-5", "1e3", "99999999999999999999"],
+    "cursor": ["' or 1 eq 1", "%27", "$filter", "not base64!", "%%%", "x" * 1200],
+}
+for name, values in QUERY.items():
+    for i, value in enumerate(values):
+        add(f"query-conversations-{name}-{i}", "GET", "/api/connections/{own.connection}/conversations?" + name + "=" + value, "tenant")
+for i, value in enumerate(QUERY["limit"] + QUERY["cursor"]):
+    param = "limit" if i < len(QUERY["limit"]) else "cursor"
+    add(f"query-messages-{param}-{i}", "GET", "/api/conversations/{own.conversation}/messages?" + param + "=" + value, "tenant")
+for value in ["0", "abc", "' or 1 eq 1"]:
+    add(f"query-sync-jobs-limit-{slug_of(value)}", "GET", "/api/connections/{own.connection}/sync-jobs?limit=" + value, "tenant")
+    add(f"query-posts-limit-{slug_of(value)}", "GET", "/api/connections/{own.connection}/posts?limit=" + value, "tenant")
+for value in ["maybe", "1", "' or 1 eq 1", "$filter"]:
+    add(f"query-delete-purge-{slug_of(value)}", "DELETE", "/api/connections/{own.connection}?purge=" + value, "tenant")
+
+# 10. Wrong content types → 415.
+CONTENT_TYPES = ["text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]
+for method, path, key in BODY_ROUTES:
+    for ct in CONTENT_TYPES:
+        headers = {} if ct is None else {"Content-Type": ct}
+        add(f"content-type-{slug_of(ct or 'none')}-{method.lower()}-{slug_of(path)}", method, path, key,
+            '{"id":"ct-x","name":"x","kind":"resync","settings":{"syncSpam":false}}', headers=headers, expect=[415])
+
+# 11. Not-Zalo load-more on the caller's own (Shopee) connection.
+add("load-more-not-zalo", "POST", "/api/connections/{own.connection}/conversations/load-more", "tenant")
+
+for f in os.listdir(HERE):
+    if f.endswith(".json"):
+        os.remove(os.path.join(HERE, f))
+seen = set()
+for i, (slug, case) in enumerate(cases):
+    name = f"{i:03d}-{slug}"[:90]
+    assert name not in seen
+    seen.add(name)
+    with open(os.path.join(HERE, name + ".json"), "w", encoding="utf-8") as out:
+        json.dump(case, out, ensure_ascii=True, indent=1)
+        out.write("\n")
+print(f"{len(cases)} cases")

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Harasocial.Testing;
+
+namespace Harasocial.Functions.IntegrationTests.Reliability;
+
+/// <summary>No channel token, API key or signature in plain text: not in any table, not in any log line.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class SecretsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task SyncAndBadRequests_NoTokenKeyOrSignatureInTablesOrLogs()
+    {
+        var logs = new CapturedLogs();
+        await using var harness = await SyncHarness.StartAsync(azurite, BadInputCorpusTests.TwoShops, services: logs.AddTo);
+        harness.Simulator.State.ExpireAccessToken("8990002"); // a Shopee refresh: new tokens to keep secret too
+        var ids = await TwoTenantIds.CreateAsync(harness);
+        var wrongKeys = new[] { "hsk_wrong-key-9b1f0e7a", "' or 1 eq 1 secret-key-4c2d" };
+        foreach (var key in wrongKeys)
+        {
+            using var client = harness.App.CreateClient(key);
+            await client.GetAsync(new Uri("/api/connections", UriKind.Relative));
+            await client.PostAsJsonAsync("/api/connections", new { channel = "facebook", externalId = "1", accessToken = "fb-rejected-token-0a8e" });
+        }
+
+        using var tenant = harness.App.CreateClient(ids.OwnKey);
+        using var bad = new StringContent("""{"channel":"facebook","externalId":"x y ","accessToken":"fb-invalid-body-token-77c1"}""", Encoding.UTF8, "application/json");
+        await tenant.PostAsync(new Uri("/api/connections", UriKind.Relative), bad);
+
+        var accounts = harness.Simulator.State;
+        var secrets = new List<string>
+        {
+            "fb-secret-token-5d1c9a", "shopee-secret-token-7e2b4f", "shopee-secret-refresh-3a9d0c", "fb-rejected-token-0a8e", "fb-invalid-body-token-77c1",
+            ids.OwnKey, ids.ForeignKey, AppFactory.AdminKey, AppFactory.EncryptionKey, "sim-shopee-partner-key", "sim-meta-secret",
+        };
+        secrets.AddRange(wrongKeys);
+        Assert.True(accounts.RefreshCount("8990002") >= 1, "the Shopee token was not refreshed");
+        secrets.AddRange(CurrentTokens(accounts, "8990002"));
+
+        foreach (var (table, partition, row, property, value) in await new StorageScan(azurite, harness.Prefix).AllValuesAsync())
+        {
+            foreach (var secret in secrets.Where(s => value.Contains(s, StringComparison.Ordinal)))
+            {
+                Assert.Fail($"{table} {partition}/{row} {property} holds the secret '{secret}' in plain text");
+            }
+        }
+
+        var lines = logs.Lines.ToList();
+        Assert.True(lines.Count > 50, $"only {lines.Count} log lines were captured");
+        foreach (var line in lines)
+        {
+            Assert.False(secrets.Any(s => line.Contains(s, StringComparison.Ordinal)), "a log line holds a secret: " + line);
+            Assert.False(Signature().IsMatch(line), "a log line holds a signature: " + line);
+        }
+    }
+
+    private static IEnumerable<string> CurrentTokens(global::Harasocial.ChannelSimulator.SimulatorState state, string accountId)
+    {
+        var tokens = state.CurrentTokens(accountId);
+        return new[] { tokens.AccessToken, tokens.RefreshToken }.OfType<string>();
+    }
+
+    // Shopee request signatures and Meta-style signatures: 64 hex characters after sign= or sha256=.
+    [GeneratedRegex("(sign=|sha256=)[0-9a-fA-F]{64}")]
+    private static partial Regex Signature();
+}
