@@ -19,10 +19,11 @@ internal sealed class AppHost : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private AppHost(Process process, Uri baseUri)
+    private AppHost(Process process, Uri baseUri, string prefix)
     {
         this.process = process;
         BaseUri = baseUri;
+        Prefix = prefix;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -31,9 +32,13 @@ internal sealed class AppHost : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The storage name prefix of this app's tables and queues.</summary>
+    public string Prefix { get; }
+
     public HttpClient Tenant { get; private set; } = null!;
 
-    public static async Task<AppHost> StartAsync(AzuriteFixture azurite, string prefix, Uri simulator)
+    /// <summary><paramref name="settings"/> override the defaults (e.g. <c>Hosting__Mode=CustomHandler</c>: HTTP only, no queue listeners).</summary>
+    public static async Task<AppHost> StartAsync(AzuriteFixture azurite, string prefix, Uri simulator, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(RepoPaths.Root, "src", "Harasocial.Functions", "bin", "Release", "net10.0", "Harasocial.Functions.dll");
         if (!File.Exists(dll))
@@ -46,15 +51,15 @@ internal sealed class AppHost : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in Environment(azurite, prefix, simulator))
+        foreach (var (key, value) in Environment(azurite, prefix, simulator).Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
         }
 
-        var host = new AppHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new AppHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), prefix);
         await host.WaitHealthyAsync();
         using var admin = host.Client(AdminKey);
-        using var response = await admin.PostAsJsonAsync("api/tenants", new { id = "bench", name = "Bench seller" });
+        using var response = await admin.PostAsJsonAsync("api/tenants", new { id = "bench" + Guid.NewGuid().ToString("N")[..8], name = "Bench seller" });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
