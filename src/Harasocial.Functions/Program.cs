@@ -9,7 +9,7 @@ using Harasocial.Functions.Sync;
 using Harasocial.Functions.Tenants;
 using Harasocial.Functions.Webhooks;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(HostingExtensions.Options(args));
 builder.AddHosting(args);
 builder.Services.AddProblemHandling();
 builder.Services.AddStorage(builder.Configuration);
@@ -29,7 +29,7 @@ if (ScriptRootCommand.TryRun(app, args))
 }
 
 app.UseProblemHandling();
-app.UseStaticFiles();
+app.UseMiddleware<StorageReadyMiddleware>();
 app.UseTenantAuth();
 app.MapFunctions();
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Harasocial.ChannelSimulator;
 
@@ -39,21 +40,17 @@ internal static class SimulatorProgram
             Console.WriteLine($"  {a.Channel,-9} {a.Id,-20} {a.Name} token={a.AccessToken} threads={string.Join(',', a.Threads.Select(t => $"{t.Key}:{t.Value}"))}");
         }
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C
-        }
-
+        // Stop on Ctrl+C (SIGINT) or SIGTERM (what scripts and `kill` send); a second signal is harmless.
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await stop.Task.ConfigureAwait(false);
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
     }
 }

@@ -18,22 +18,34 @@ internal static class HealthEndpoints
     ];
 
     /// <summary>200 when storage answers (a point read of a row that need not exist), 503 otherwise.</summary>
-    private static async Task<IResult> CheckAsync(TableServiceClient tables, StorageNames names, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(TableServiceClient tables, StorageNames names, StorageProvisioner provisioner, IServiceProvider services, CancellationToken cancellationToken)
     {
         var mode = Hosting.HostingExtensions.IsCustomHandler(services) ? "custom-handler" : "standalone";
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await provisioner.EnsureAsync(CancellationToken.None).WaitAsync(timeout.Token);
             await tables.GetTableClient(names.Table(StorageNames.TenantsTable))
                 .GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: timeout.Token);
             return Results.Json(new HealthReport("ok", mode), ApiJsonContext.Default.HealthReport);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException or TimeoutException)
         {
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage unreachable", "Table storage did not answer: " + ex.Message);
         }
     }
+
+    private static string ContentType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".ico" => "image/x-icon",
+        ".json" => "application/json",
+        _ => "text/html; charset=utf-8",
+    };
 
     /// <summary>The host's readiness probe and the dashboard entry. Unknown <c>/api</c> paths stay 404 problems.</summary>
     private static IResult Dashboard(HttpContext http, IWebHostEnvironment environment)
@@ -42,6 +54,13 @@ internal static class HealthEndpoints
         if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"There is no route {path}.");
+        }
+
+        // The Functions host forwards every GET outside /api here (catch-all route), static assets included.
+        var asset = environment.WebRootFileProvider.GetFileInfo(path.Value?.TrimStart('/') ?? string.Empty);
+        if (asset is { Exists: true, IsDirectory: false, PhysicalPath: not null } && !string.IsNullOrEmpty(path.Value?.TrimStart('/')))
+        {
+            return Results.File(asset.PhysicalPath, ContentType(asset.Name));
         }
 
         var index = environment.WebRootFileProvider.GetFileInfo("index.html");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,16 @@ namespace Harasocial.Functions.Hosting;
 internal static class HostingExtensions
 {
     public const string DefaultStandaloneUrl = "http://127.0.0.1:7071";
+
+    /// <summary>
+    /// The dashboard's files sit next to the executable (build and publish copy wwwroot there), whatever the working
+    /// directory: the Functions host starts us in the script root, a developer in the repository.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return new WebApplicationOptions { Args = args, WebRootPath = Directory.Exists(webRoot) ? webRoot : null };
+    }
 
     /// <summary>Mode, URLs, settings sources, request limits, logging and the standalone triggers.</summary>
     public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder, string[] args)
@@ -49,12 +58,11 @@ internal static class HostingExtensions
     }
 
     /// <summary>Custom-handler mode: the host owns the triggers, we still make sure our tables exist.</summary>
-    private sealed class ProvisionOnStart(StorageProvisioner provisioner, FunctionTable table) : BackgroundService
+    private sealed class ProvisionOnStart(StorageProvisioner provisioner) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             await Task.Yield();
-            provisioner.Require(queuesNeeded: table.Queues.Select(q => q.QueueName));
             await provisioner.EnsureAsync(stoppingToken);
         }
     }

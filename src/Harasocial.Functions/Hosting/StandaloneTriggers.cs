@@ -22,7 +22,6 @@ internal sealed partial class StandaloneTriggers(
     {
         // Yield so start-up (and GET / for the host's readiness probe) is not held up by storage.
         await Task.Yield();
-        provisioner.Require(queuesNeeded: table.Queues.Select(q => q.QueueName));
         await provisioner.EnsureAsync(stoppingToken);
 
         var work = table.Queues.Select(f => new QueueListener(

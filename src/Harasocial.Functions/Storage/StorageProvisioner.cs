@@ -1,50 +1,57 @@
 using Harasocial.AzureStorage;
+using Harasocial.Functions.Functions;
 
 namespace Harasocial.Functions.Storage;
 
 /// <summary>
-/// Creates every table and queue the app uses (idempotent). Areas register what they need with <see cref="Require"/>
-/// before the host starts; the standalone host runs it once at start-up, tests call it directly.
+/// Creates every table and queue the app uses (idempotent): all tables in <see cref="StorageNames.AllTables"/> and,
+/// for every queue function of the table, its queue and poison queue. Runs once per process; API requests wait for it
+/// (<see cref="StorageReadyMiddleware"/>), so a request that arrives during start-up never meets a missing table.
+/// A failed attempt (storage unreachable) is retried by the next caller.
 /// </summary>
-internal sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, StorageNames names)
+internal sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, StorageNames names, FunctionTable functions)
 {
-    private readonly HashSet<string> tableNames = [.. StorageNames.AllTables];
-    private readonly HashSet<string> queueNames = [];
+    private readonly Lock gate = new();
     private Task? provisioned;
 
-    public void Require(IEnumerable<string>? tablesNeeded = null, IEnumerable<string>? queuesNeeded = null)
-    {
-        lock (tableNames)
-        {
-            tableNames.UnionWith(tablesNeeded ?? []);
-            queueNames.UnionWith(queuesNeeded ?? []);
-        }
-    }
+    public bool IsReady => provisioned is { IsCompletedSuccessfully: true };
 
     public Task EnsureAsync(CancellationToken cancellationToken)
     {
-        lock (tableNames)
+        lock (gate)
         {
-            return provisioned ??= CreateAllAsync(cancellationToken);
+            if (provisioned is null || provisioned.IsFaulted || provisioned.IsCanceled)
+            {
+                provisioned = CreateAllAsync(cancellationToken);
+            }
+
+            return provisioned;
         }
     }
 
     private async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        string[] t;
-        string[] q;
-        lock (tableNames)
-        {
-            t = [.. tableNames];
-            q = [.. queueNames];
-        }
-
+        var queueNames = functions.Queues.Select(q => q.QueueName).Distinct(StringComparer.Ordinal).ToList();
         await Task.WhenAll(
-            t.Select(n => (Task)tables.CreateTableIfNotExistsAsync(names.Table(n), cancellationToken))
-                .Concat(q.SelectMany(n => new Task[]
+            StorageNames.AllTables.Select(n => (Task)tables.CreateTableIfNotExistsAsync(names.Table(n), cancellationToken))
+                .Concat(queueNames.SelectMany(n => new Task[]
                 {
                     queues.GetQueueClient(names.Queue(n)).CreateIfNotExistsAsync(cancellationToken),
                     queues.GetQueueClient(names.PoisonQueue(n)).CreateIfNotExistsAsync(cancellationToken),
                 })));
+    }
+}
+
+/// <summary>API requests wait until storage is provisioned (instant after start-up); <c>GET /</c> does not.</summary>
+internal sealed class StorageReadyMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, StorageProvisioner provisioner)
+    {
+        if (!provisioner.IsReady && http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await provisioner.EnsureAsync(CancellationToken.None).WaitAsync(http.RequestAborted);
+        }
+
+        await next(http);
     }
 }
