@@ -7,6 +7,7 @@ using Harasocial.Functions.Security;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
 using Harasocial.Functions.Tenants;
+using Harasocial.Functions.Webhooks;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddHosting(args);
@@ -19,6 +20,7 @@ builder.Services.AddTenants();
 builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddSync(builder.Configuration);
 builder.Services.AddConnectionsAndInbox();
+builder.Services.AddWebhooks();
 
 var app = builder.Build();
 if (ScriptRootCommand.TryRun(app, args))

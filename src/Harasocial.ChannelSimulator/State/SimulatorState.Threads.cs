@@ -6,8 +6,9 @@ public sealed partial class SimulatorState
 {
     /// <summary>
     /// A customer writes: appends an inbound message (creating the thread for a new customer), moves the thread to the
-    /// top of its folder (the folder is kept) and posts the signed webhook when a target is set — also for Facebook
-    /// spam-folder threads (decision: Meta delivers those too). Returns the new message id.
+    /// top of its folder (the folder is kept) and posts the signed webhook when a target is set — except for Facebook
+    /// spam-folder threads: SPEC §2 says webhooks do not bring those in (that is why the app polls the spam folder).
+    /// Returns the new message id.
     /// </summary>
     public string AddInboundMessage(string channel, string accountId, string customerId, string text, DateTimeOffset? at = null)
     {
@@ -23,7 +24,11 @@ public sealed partial class SimulatorState
             thread.UnreadCount++;
         }
 
-        Webhooks.Inbound(account, thread, message);
+        if (thread.Folder != "spam")
+        {
+            Webhooks.Inbound(account, thread, message);
+        }
+
         return message.Id;
     }
 

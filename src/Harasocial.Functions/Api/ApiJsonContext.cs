@@ -26,4 +26,6 @@ namespace Harasocial.Functions.Api;
 [JsonSerializable(typeof(ItemsPage<MessageView>))]
 [JsonSerializable(typeof(ItemsPage<PostView>))]
 [JsonSerializable(typeof(ItemsPage<CommentView>))]
+[JsonSerializable(typeof(ReplyRequest))]
+[JsonSerializable(typeof(MessageView))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

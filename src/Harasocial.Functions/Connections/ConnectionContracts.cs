@@ -7,7 +7,14 @@ namespace Harasocial.Functions.Connections;
 internal sealed record ConnectionSettings(bool? SyncSpam);
 
 internal sealed record CreateConnectionRequest(
-    string? Channel, string? ExternalId, string? Name, string? AccessToken, string? RefreshToken, string? LinkedPageId, ConnectionSettings? Settings) : IValidatable
+    string? Channel,
+    string? ExternalId,
+    string? Name,
+    string? AccessToken,
+    string? RefreshToken,
+    string? LinkedPageId,
+    ConnectionSettings? Settings,
+    DateTimeOffset? AccessTokenExpiresAt = null) : IValidatable
 {
     public ChannelKind Kind => ChannelKindNames.TryParseWireName(Channel, out var kind) ? kind : default;
 
@@ -93,9 +100,9 @@ internal sealed record StartSyncRequest(string? Kind) : IValidatable
 {
     public IEnumerable<(string Field, string Error)> Validate()
     {
-        if (Kind is not ("initial" or "resync"))
+        if (Kind is not ("initial" or "resync" or "spam"))
         {
-            yield return ("kind", "kind must be \"initial\" or \"resync\".");
+            yield return ("kind", "kind must be \"initial\", \"resync\" or \"spam\".");
         }
     }
 }

@@ -2,6 +2,7 @@ using Harasocial.Functions.Api;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
+using Harasocial.Functions.Sync.Timers;
 using Harasocial.Functions.Tenants;
 
 namespace Harasocial.Functions.Connections;
@@ -18,7 +19,7 @@ internal static class ConnectionEndpoints
     ];
 
     /// <summary>202 with the connection and its initial sync job; 409 when any tenant already connected this account.</summary>
-    private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore connections, SyncJobs jobs, ChannelAccess access, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateConnectionRequest);
         if (problem is not null)
@@ -39,6 +40,7 @@ internal static class ConnectionEndpoints
             AccessToken = access.Seal(request.AccessToken!, id),
             RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, id),
             SyncSpam = request.Settings?.SyncSpam ?? false,
+            TokenExpiresAt = request.AccessTokenExpiresAt,
             CreatedAt = time.GetUtcNow(),
         };
         if (!await connections.TryCreateAsync(connection, http.RequestAborted))
@@ -47,6 +49,11 @@ internal static class ConnectionEndpoints
         }
 
         var job = await jobs.StartAsync(connection, JobKinds.Initial, http.RequestAborted);
+        if (SpamChecks.Applies(connection))
+        {
+            await spam.CheckNowAsync(connection, http.RequestAborted);
+        }
+
         var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
         return Results.Json(new ConnectionCreated(ConnectionView.From(saved), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
     }
@@ -62,7 +69,8 @@ internal static class ConnectionEndpoints
             ? Results.Json(ConnectionView.From(c), ApiJsonContext.Default.ConnectionView)
             : Problems.NotFound($"Connection '{id}'");
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections)
+    /// <summary>Settings. Turning <c>syncSpam</c> on runs a spam-folder check at once; off stops future checks.</summary>
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, SpamChecks spam)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.UpdateConnectionRequest);
         if (problem is not null)
@@ -84,8 +92,14 @@ internal static class ConnectionEndpoints
         var saved = await connections.MutateAsync(existing.PartitionKey, id, c =>
         {
             c.SyncSpam = request.Settings.SyncSpam!.Value;
+            c.NextSpamCheckAt = c.SyncSpam ? c.NextSpamCheckAt : null;
             return true;
         }, http.RequestAborted);
+        if (saved is not null && !existing.SyncSpam && SpamChecks.Applies(saved))
+        {
+            await spam.CheckNowAsync(saved, http.RequestAborted);
+        }
+
         return Results.Json(ConnectionView.From(saved!), ApiJsonContext.Default.ConnectionView);
     }
 

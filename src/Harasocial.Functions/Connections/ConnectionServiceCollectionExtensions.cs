@@ -9,7 +9,8 @@ internal static class ConnectionServiceCollectionExtensions
     public static IServiceCollection AddConnectionsAndInbox(this IServiceCollection services)
     {
         services.AddSingleton<ConnectionPurger>();
-        foreach (var function in ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions))
+        services.AddSingleton<ReplyService>();
+        foreach (var function in ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions))
         {
             services.AddFunction(function);
         }

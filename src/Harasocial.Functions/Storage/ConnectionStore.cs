@@ -50,6 +50,18 @@ internal sealed class ConnectionStore(TableServiceClient tables, StorageNames na
         return list;
     }
 
+    /// <summary>Every connection of every tenant (the resync timer walks them).</summary>
+    public async Task<IReadOnlyList<ConnectionEntity>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<ConnectionEntity>();
+        await foreach (var row in Connections.QueryAsync<ConnectionEntity>(cancellationToken: cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
     /// <summary>Which connection holds a channel account (webhooks route by it).</summary>
     public Task<AccountEntity?> FindAccountAsync(ChannelKind channel, string externalId, CancellationToken cancellationToken) =>
         Accounts.GetOrDefaultAsync<AccountEntity>(channel.ToWireName(), Keys.Escape(externalId), cancellationToken);

@@ -33,7 +33,11 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
     /// Returns which customers were new.
     /// </summary>
     public async Task<HashSet<string>> SaveAsync(
-        string connectionId, IReadOnlyCollection<string> customerIds, Func<ConversationEntity?, string, ConversationEntity> merge, CancellationToken cancellationToken)
+        string connectionId,
+        IReadOnlyCollection<string> customerIds,
+        Func<ConversationEntity?, string, ConversationEntity> merge,
+        CancellationToken cancellationToken,
+        bool onlyExisting = false)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -43,6 +47,11 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
             foreach (var customerId in customerIds.Distinct(StringComparer.Ordinal))
             {
                 existing.TryGetValue(customerId, out var old);
+                if (old is null && onlyExisting)
+                {
+                    continue;
+                }
+
                 var row = merge(old, customerId);
                 row.PartitionKey = connectionId;
                 row.RowKey = ConversationKey(customerId);

@@ -37,9 +37,15 @@ internal sealed class ConnectionEntity : ITableEntity
 
     public bool SyncSpam { get; set; }
 
+    /// <summary>When the one pending spam-folder check of this page is due (null: none pending).</summary>
+    public DateTimeOffset? NextSpamCheckAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSyncAt { get; set; }
+
+    /// <summary>Resync imports conversations active after this: the start of the last completed initial or resync job.</summary>
+    public DateTimeOffset? Watermark { get; set; }
 
     public string? ActiveJobId { get; set; }
 

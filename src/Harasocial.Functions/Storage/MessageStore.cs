@@ -43,8 +43,9 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
         return fresh.Count;
     }
 
-    public async Task<bool> ExistsAsync(string connectionId, string customerId, string externalId, CancellationToken cancellationToken) =>
-        await Table.GetOrDefaultAsync<MessageEntity>(Partition(connectionId, customerId), IdentityKey(externalId), cancellationToken) is not null;
+    /// <summary>A stored message by its channel id (its identity row carries the same fields as its listing row).</summary>
+    public Task<MessageEntity?> GetAsync(string connectionId, string customerId, string externalId, CancellationToken cancellationToken) =>
+        Table.GetOrDefaultAsync<MessageEntity>(Partition(connectionId, customerId), IdentityKey(externalId), cancellationToken);
 
     public async Task<(IReadOnlyList<MessageEntity> Items, string? NextCursor)> ListAsync(
         string connectionId, string customerId, int limit, string? cursor, CancellationToken cancellationToken)

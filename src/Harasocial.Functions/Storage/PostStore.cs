@@ -47,6 +47,32 @@ internal sealed class PostStore(TableServiceClient tables, StorageNames names)
         }
     }
 
+    /// <summary>Removes a comment by its channel id (its row key also holds its time, so look it up first).</summary>
+    public async Task DeleteCommentAsync(string connectionId, string postId, string commentId, CancellationToken cancellationToken)
+    {
+        foreach (var row in await FindCommentRowsAsync(connectionId, postId, commentId, cancellationToken))
+        {
+            await Comments.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Adds or edits one comment; an edit that changed its time leaves no stale row behind.</summary>
+    public async Task SaveCommentAsync(string connectionId, ChannelComment comment, CancellationToken cancellationToken)
+    {
+        var key = Keys.Inverted(comment.CreatedAt) + "|" + Keys.Escape(comment.ExternalId);
+        foreach (var stale in (await FindCommentRowsAsync(connectionId, comment.PostExternalId, comment.ExternalId, cancellationToken)).Where(r => r.RowKey != key))
+        {
+            await Comments.DeleteEntityAsync(stale.PartitionKey, stale.RowKey, cancellationToken: cancellationToken);
+        }
+
+        await SaveCommentsAsync(connectionId, [comment], cancellationToken);
+    }
+
+    private Task<List<PostEntity>> FindCommentRowsAsync(string connectionId, string postId, string commentId, CancellationToken cancellationToken) =>
+        TakeAsync(
+            Comments.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)} and ExternalId eq {commentId}"), cancellationToken: cancellationToken),
+            100);
+
     public Task<List<PostEntity>> ListPostsAsync(string connectionId, int limit, CancellationToken cancellationToken) =>
         TakeAsync(Posts.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), limit, cancellationToken: cancellationToken), limit);
 

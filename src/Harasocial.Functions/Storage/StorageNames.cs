@@ -9,6 +9,7 @@ internal sealed class StorageNames(string prefix)
     // Queues.
     public const string SyncStepsQueue = "sync-steps";
     public const string WebhooksQueue = "webhooks";
+    public const string TimersQueue = "timers";
 
     // Tables.
     public const string TenantsTable = "tenants";
@@ -22,11 +23,12 @@ internal sealed class StorageNames(string prefix)
     public const string MessagesTable = "messages";
     public const string PostsTable = "posts";
     public const string CommentsTable = "comments";
+    public const string WebhookBodiesTable = "webhookbodies";
 
     public static IReadOnlyList<string> AllTables { get; } =
     [
         TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable, JobsTable, JobIndexTable,
-        ConversationsTable, MessagesTable, PostsTable, CommentsTable,
+        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable,
     ];
 
     public string Prefix { get; } = prefix;

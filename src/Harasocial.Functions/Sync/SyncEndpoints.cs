@@ -37,7 +37,12 @@ internal static class SyncEndpoints
             return Problems.Conflict($"The connection is {connection.Status}; reconnect it before syncing.");
         }
 
-        var job = await jobs.StartAsync(connection, request!.Kind!, http.RequestAborted);
+        if (request!.Kind == JobKinds.Spam && !Timers.SpamChecks.Applies(connection))
+        {
+            return Problems.Validation("kind", "A spam sync needs a Facebook connection with settings.syncSpam on.");
+        }
+
+        var job = await jobs.StartAsync(connection, request.Kind!, http.RequestAborted);
         return job is null
             ? Problems.Conflict($"A {request.Kind} sync is already running for this connection.")
             : Results.Json(new JobCreated(JobView.From(job)), ApiJsonContext.Default.JobCreated, statusCode: StatusCodes.Status202Accepted);

@@ -10,18 +10,22 @@ internal static class JobKinds
     public const string LoadMore = "load-more";
     public const string Resync = "resync";
     public const string Spam = "spam";
+    public const string Backfill = "backfill";
 }
 
 /// <summary>Starts, fails, cancels and finishes sync jobs; the job row is the state machine.</summary>
 internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQueue queue, IOptions<SyncOptions> options, TimeProvider time)
 {
+    /// <summary>How far back a backfill reaches (SPEC §2: "none older than 6 months").</summary>
+    public static readonly TimeSpan BackfillHorizon = TimeSpan.FromDays(183);
+
     public static string NewJobId(DateTimeOffset now) => "job_" + Keys.Inverted(now)[..12] + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Null when a job of the same kind is still running for the connection (the API answers 409).</summary>
-    public async Task<JobEntity?> StartAsync(ConnectionEntity connection, string kind, CancellationToken cancellationToken)
+    public async Task<JobEntity?> StartAsync(ConnectionEntity connection, string kind, CancellationToken cancellationToken, (string CustomerId, string? ThreadId)? backfill = null)
     {
         var recent = await jobs.ListByConnectionAsync(connection.RowKey, 20, cancellationToken);
-        if (recent.Any(j => j.Kind == kind && !j.IsTerminal))
+        if (kind != JobKinds.Backfill && recent.Any(j => j.Kind == kind && !j.IsTerminal))
         {
             return null;
         }
@@ -36,7 +40,7 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
             Phase = "queued",
             CreatedAt = now,
         };
-        var first = FirstSteps(connection, job).ToList();
+        var first = FirstSteps(connection, job, backfill).ToList();
         job.Pending = first.Count;
         await jobs.CreateAsync(job, cancellationToken);
         if (kind == JobKinds.Initial)
@@ -53,13 +57,35 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
         return job;
     }
 
-    private IEnumerable<(string Type, SyncStep Step)> FirstSteps(ConnectionEntity connection, JobEntity job)
+    private IEnumerable<(string Type, SyncStep Step)> FirstSteps(ConnectionEntity connection, JobEntity job, (string CustomerId, string? ThreadId)? backfill)
     {
         var channel = ChannelAccess.KindOf(connection);
         var policy = options.Value.Policy(channel);
         var root = new SyncStep(connection.PartitionKey, connection.RowKey, job.PartitionKey, "root", null);
         switch (job.Kind)
         {
+            case JobKinds.Backfill when backfill is { } b:
+                // A customer the initial sync did not import wrote in: their history, newest first, ≤ 6 months old.
+                yield return (StepTypes.Messages, root with
+                {
+                    StepId = "backfill:" + b.CustomerId,
+                    CustomerId = b.CustomerId,
+                    ThreadId = b.ThreadId,
+                    Remaining = policy.Messages,
+                    Since = job.CreatedAt - BackfillHorizon,
+                });
+                break;
+            case JobKinds.Spam:
+                yield return (StepTypes.Conversations, root with { StepId = "conversations:spam", Folder = "spam", Target = int.MaxValue });
+                break;
+            case JobKinds.Resync:
+                yield return (StepTypes.Conversations, root with
+                {
+                    StepId = "conversations:resync",
+                    Target = int.MaxValue,
+                    Since = connection.Watermark ?? connection.LastSyncAt ?? job.CreatedAt - TimeSpan.FromDays(30),
+                });
+                break;
             case JobKinds.LoadMore:
                 yield return (StepTypes.Conversations, root with
                 {
@@ -147,6 +173,10 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
                 if (job.Status == JobStatus.Completed)
                 {
                     c.LastSyncAt = job.CompletedAt;
+                    if (job.Kind is JobKinds.Initial or JobKinds.Resync && (c.Watermark is null || job.CreatedAt > c.Watermark))
+                    {
+                        c.Watermark = job.CreatedAt;
+                    }
                 }
 
                 changed = true;

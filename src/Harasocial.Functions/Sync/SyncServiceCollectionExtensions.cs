@@ -1,6 +1,7 @@
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync.Steps;
+using Harasocial.Functions.Sync.Timers;
 
 namespace Harasocial.Functions.Sync;
 
@@ -23,6 +24,10 @@ internal static class SyncServiceCollectionExtensions
         services.AddSingleton<MessagesStep>();
         services.AddSingleton<PostsStep>();
         services.AddSingleton<CommentsStep>();
+        services.AddSingleton<TimerQueue>();
+        services.AddSingleton<SpamChecks>();
+        services.AddFunction(QueueFunction.For<DurableTimerHandler>("DurableTimer", StorageNames.TimersQueue));
+        services.AddFunction(TimerFunction.For<ResyncTimer>("Resync", "Sync:ResyncSchedule", "0 */15 * * * *"));
         services.AddFunction(QueueFunction.For<SyncStepHandler>("SyncStep", StorageNames.SyncStepsQueue));
         foreach (var function in SyncEndpoints.Functions)
         {

@@ -15,6 +15,22 @@ internal sealed record ConversationSelection(IReadOnlyList<ChannelConversation> 
         var taken = new List<ChannelConversation>();
         var recent = state.RecentFound;
         var older = state.OlderTaken;
+        if (state.Since is { } watermark)
+        {
+            // Resync: everything active after the watermark, then stop (listings are newest activity first).
+            foreach (var c in page)
+            {
+                if (c.LastActivityAt <= watermark)
+                {
+                    return new(taken, true, recent, older, "updated conversations");
+                }
+
+                taken.Add(c);
+            }
+
+            return new(taken, false, recent, older, "updated conversations");
+        }
+
         if (policy.RecentDays is { } days)
         {
             var since = now - TimeSpan.FromDays(days);
@@ -62,4 +78,4 @@ internal sealed record ConversationSelection(IReadOnlyList<ChannelConversation> 
 }
 
 /// <summary>The counters a chain of listing pages carries from page to page.</summary>
-internal sealed record SyncStepState(int RecentFound, int OlderTaken, int Taken, int Target);
+internal sealed record SyncStepState(int RecentFound, int OlderTaken, int Taken, int Target, DateTimeOffset? Since = null);

@@ -1,5 +1,7 @@
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Timers;
+using Microsoft.Extensions.Options;
 
 namespace Harasocial.Functions.Sync.Steps;
 
@@ -8,7 +10,8 @@ namespace Harasocial.Functions.Sync.Steps;
 /// inline messages on Graph, one transaction per conversation — and enqueues what follows: the next page,
 /// per-conversation message pages, or the Zalo follower lookup.
 /// </summary>
-internal sealed class ConversationsStep(ConversationStore conversations, MessageStore messages, ConnectionStore connections, CallGate gate)
+internal sealed class ConversationsStep(
+    ConversationStore conversations, MessageStore messages, ConnectionStore connections, CallGate gate, SpamChecks spam, IOptions<SyncOptions> options)
 {
     public async Task<StepResult> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -22,14 +25,28 @@ internal sealed class ConversationsStep(ConversationStore conversations, Message
 
         // Zalo and Shopee take only conversations not held before this job, so load-more continues where the last
         // call stopped. Ones this job stored itself are taken again: a re-run after a crash must redo the same work.
-        var held = graph
+        var held = graph || step.Since is not null
             ? []
             : (await conversations.GetManyAsync(step.ConnectionId, page.Items.Select(c => c.Customer.Id), cancellationToken)).Values
                 .Where(c => !string.Equals(c.ImportedByJob, step.JobId, StringComparison.Ordinal))
                 .Select(c => c.CustomerId)
                 .ToHashSet(StringComparer.Ordinal);
-        var state = new SyncStepState(step.RecentFound, step.OlderTaken, step.Taken, step.Target);
-        var selection = ConversationSelection.Choose(policy, state, page.Items, held, context.Now);
+        var state = new SyncStepState(step.RecentFound, step.OlderTaken, step.Taken, step.Target, step.Since);
+        ConversationSelection selection;
+        if (step.Folder == "spam")
+        {
+            var (ready, followUpAt) = SpamSelection.Choose(page.Items, options.Value.SpamDelay, context.Now);
+            selection = new ConversationSelection(ready, false, 0, 0, "spam conversations");
+            if (followUpAt is { } at)
+            {
+                await spam.ScheduleAsync(step.TenantId, step.ConnectionId, at, cancellationToken);
+            }
+        }
+        else
+        {
+            selection = ConversationSelection.Choose(policy, state, page.Items, held, context.Now);
+        }
+
         var byCustomer = selection.Taken.DistinctBy(c => c.Customer.Id, StringComparer.Ordinal).ToDictionary(c => c.Customer.Id, StringComparer.Ordinal);
         var created = await conversations.SaveAsync(
             step.ConnectionId, byCustomer.Keys, (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, step.JobId, context.Now), cancellationToken);
@@ -52,7 +69,7 @@ internal sealed class ConversationsStep(ConversationStore conversations, Message
         else
         {
             children.AddRange(byCustomer.Values.Select(c => channel == ChannelKind.Zalo
-                ? (StepTypes.Customer, step.Child(StepIds.Customer(step.StepId, c.Customer.Id)) with { CustomerId = c.Customer.Id, ThreadId = c.ExternalId, Cursor = c.MessagesCursor })
+                ? (StepTypes.Customer, step.Child(StepIds.Customer(step.StepId, c.Customer.Id)) with { CustomerId = c.Customer.Id, ThreadId = c.ExternalId, Cursor = c.MessagesCursor, StopAtKnown = step.Since is not null })
                 : (StepTypes.Messages, MessagesChild(step, c, policy.Messages))));
         }
 
@@ -97,5 +114,6 @@ internal sealed class ConversationsStep(ConversationStore conversations, Message
             Remaining = remaining,
             Taken = 0,
             Target = 0,
+            StopAtKnown = step.Since is not null,
         };
 }

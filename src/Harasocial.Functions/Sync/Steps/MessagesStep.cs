@@ -11,7 +11,7 @@ internal sealed class MessagesStep(ConversationStore conversations, MessageStore
         var customerId = step.CustomerId!;
         var pageSize = Math.Min(step.Remaining, context.Client.Limits.MessagePageSize);
         var page = await context.Client.ListMessagesAsync(context.Account, step.ThreadId ?? customerId, customerId, step.Cursor, pageSize, cancellationToken);
-        var taken = page.Items.Take(step.Remaining).ToList();
+        var taken = page.Items.Take(step.Remaining).Where(m => step.Since is null || m.SentAt >= step.Since).ToList();
         var fresh = await messages.SaveAsync(step.ConnectionId, customerId, taken, partitionIsNew: false, cancellationToken);
 
         if (taken.Count > 0)
@@ -29,8 +29,11 @@ internal sealed class MessagesStep(ConversationStore conversations, MessageStore
             }
         }
 
+        // A resync stops at messages it already has; a backfill at its cut-off age (pages are newest first).
+        var reachedKnown = step.StopAtKnown && fresh < taken.Count;
+        var reachedCutOff = taken.Count < Math.Min(step.Remaining, page.Items.Count);
         var remaining = step.Remaining - taken.Count;
-        var children = remaining > 0 && page.NextCursor is not null && taken.Count > 0
+        var children = remaining > 0 && page.NextCursor is not null && taken.Count > 0 && !reachedKnown && !reachedCutOff
             ? new List<(string, SyncStep)>
             {
                 (StepTypes.Messages, step.Child(StepIds.Messages(step.StepId, customerId, page.NextCursor)) with { Cursor = page.NextCursor, Remaining = remaining }),

@@ -1,0 +1,122 @@
+using Harasocial.Functions.Channels;
+using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync;
+using Harasocial.Functions.Sync.Steps;
+using Harasocial.Functions.Sync.Timers;
+using Microsoft.Extensions.Options;
+
+namespace Harasocial.Functions.Webhooks;
+
+/// <summary>
+/// Applies one channel event to the inbox. Messages are keyed by the channel's message id (a duplicate or an echo of
+/// our own reply finds it stored), and a conversation's last activity only moves forward, so late events never
+/// regress it. Events for accounts nobody connected are dropped.
+/// </summary>
+internal sealed partial class EventApplier(
+    ConnectionStore connections,
+    ConversationStore conversations,
+    MessageStore messages,
+    PostStore posts,
+    SyncJobs jobs,
+    SpamChecks spam,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<EventApplier> log)
+{
+    public async Task ApplyAsync(ChannelEvent channelEvent, CancellationToken cancellationToken)
+    {
+        var account = await connections.FindAccountAsync(channelEvent.Channel, channelEvent.AccountId, cancellationToken);
+        var connection = account is null ? null : await connections.GetAsync(account.TenantId, account.ConnectionId, cancellationToken);
+        if (connection is null || connection.Status == ConnectionStatus.Disconnected)
+        {
+            LogUnknownAccount(log, channelEvent.Channel, channelEvent.AccountId);
+            return;
+        }
+
+        switch (channelEvent)
+        {
+            case MessageEvent message:
+                await ApplyMessageAsync(connection, message, cancellationToken);
+                break;
+            case CommentEvent comment:
+                await ApplyCommentAsync(connection, comment, cancellationToken);
+                break;
+            case FollowEvent follow:
+                await conversations.SaveAsync(connection.RowKey, [follow.CustomerId], (old, _) => FollowerChanged(old, follow), cancellationToken, onlyExisting: true);
+                break;
+            case ConversationHintEvent:
+                // Shopee "notification" pushes carry no message: a resync picks up what changed (409-style no-op if one runs).
+                await jobs.StartAsync(connection, JobKinds.Resync, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task ApplyMessageAsync(ConnectionEntity connection, MessageEvent e, CancellationToken cancellationToken)
+    {
+        if (e.Channel == ChannelKind.Zalo && !e.IsEcho && await conversations.GetAsync(connection.RowKey, e.CustomerId, cancellationToken) is null)
+        {
+            // A customer beyond the imported ones: bring in their history (≤100 messages, ≤6 months old). Started
+            // before the conversation exists, so a crash in between repeats it (harmless) instead of losing it.
+            await jobs.StartAsync(connection, JobKinds.Backfill, cancellationToken, (e.CustomerId, e.ConversationExternalId));
+        }
+
+        var created = await conversations.SaveAsync(connection.RowKey, [e.CustomerId], (old, _) =>
+        {
+            var row = old?.CopyAs(old.RowKey) ?? new ConversationEntity
+            {
+                Folder = "inbox",
+                Status = "open",
+                CreatedAt = time.GetUtcNow(),
+                LastMessageAt = e.Message.SentAt,
+            };
+            row.ETag = old?.ETag ?? default;
+            row.CustomerName ??= e.CustomerName;
+            row.ThreadId ??= e.ConversationExternalId;
+            if (e.Message.SentAt > row.LastMessageAt)
+            {
+                row.LastMessageAt = e.Message.SentAt;
+            }
+
+            ConversationRows.NoteInbound(row, [e.Message]);
+            return row;
+        }, cancellationToken);
+
+        var fresh = await messages.SaveAsync(connection.RowKey, e.CustomerId, [e.Message], partitionIsNew: false, cancellationToken);
+        if (fresh > 0 || created.Count > 0)
+        {
+            await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>
+            {
+                c.Messages += fresh;
+                c.Conversations += created.Count;
+                return true;
+            }, cancellationToken);
+        }
+
+        if (!e.IsEcho && e.Message.Direction == MessageDirection.In && SpamChecks.Applies(connection))
+        {
+            await spam.ScheduleAsync(connection.PartitionKey, connection.RowKey, time.GetUtcNow() + options.Value.SpamDelay, cancellationToken);
+        }
+    }
+
+    private async Task ApplyCommentAsync(ConnectionEntity connection, CommentEvent e, CancellationToken cancellationToken)
+    {
+        if (e.Verb == CommentVerb.Removed || e.Comment is null)
+        {
+            await posts.DeleteCommentAsync(connection.RowKey, e.PostExternalId, e.CommentExternalId, cancellationToken);
+            return;
+        }
+
+        await posts.SaveCommentAsync(connection.RowKey, e.Comment, cancellationToken);
+    }
+
+    private static ConversationEntity FollowerChanged(ConversationEntity? old, FollowEvent e)
+    {
+        var row = old!.CopyAs(old.RowKey);
+        row.ETag = old.ETag;
+        row.IsFollower = e.IsFollower;
+        return row;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a {Channel} event for account {AccountId}: no active connection holds it")]
+    private static partial void LogUnknownAccount(ILogger logger, ChannelKind channel, string accountId);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Harasocial.Functions.Channels;
+using Harasocial.Functions.Functions;
+
+namespace Harasocial.Functions.Webhooks;
+
+/// <summary>
+/// The <c>WebhookEvent</c> queue function: parses a stored webhook into channel-neutral events and applies each one
+/// idempotently (by the platform's ids), so redelivery, duplicates and reordering change nothing.
+/// </summary>
+internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
+{
+    public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
+    {
+        var envelope = JsonSerializer.Deserialize(messageText, WebhookJsonContext.Default.WebhookEnvelope)
+            ?? throw new FormatException("Empty webhook envelope.");
+        if (!ChannelKindNames.TryParseWireName(envelope.Channel, out var channel))
+        {
+            throw new FormatException($"Unknown webhook channel '{envelope.Channel}'.");
+        }
+
+        var (body, spill) = await inbox.ReadAsync(envelope, cancellationToken);
+        var events = services.GetRequiredKeyedService<IChannelWebhook>(channel).Parse(body);
+        foreach (var channelEvent in events)
+        {
+            await applier.ApplyAsync(channelEvent, cancellationToken);
+        }
+
+        LogApplied(log, envelope.Channel, events.Count);
+        if (spill is not null)
+        {
+            await inbox.DeleteSpillAsync(spill, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Count} {Channel} webhook events")]
+    private static partial void LogApplied(ILogger logger, string channel, int count);
+}
