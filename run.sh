@@ -43,19 +43,24 @@ if [ -n "$SCENARIO" ] && [ ! -f "$SCENARIO" ]; then echo "no scenario file $SCEN
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 LOGS=$(mktemp -d -t harasocial-run.XXXXXX)
+# A script's background jobs start with SIGINT ignored; restore it so that Ctrl-C and the cleanup stop them gracefully.
+BG="env --default-signal=INT"
 pids=()
 cleanup() {
-  trap - INT TERM EXIT
+  trap '' INT TERM   # a second Ctrl-C must not cut the cleanup short
+  trap - EXIT
   echo
   echo "== stopping (${#pids[@]} processes)"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for _ in $(seq 1 50); do
-    alive=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-    [ $alive -eq 0 ] && break
-    sleep 0.2
+  # SIGINT first (what Ctrl-C sends: the simulator stops on it), then SIGTERM, then SIGKILL for anything left.
+  for signal in INT TERM KILL; do
+    for pid in "${pids[@]}"; do kill -"$signal" "$pid" 2>/dev/null || true; done
+    for _ in $(seq 1 25); do
+      alive=0
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ $alive -eq 0 ] && break 2
+      sleep 0.2
+    done
   done
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   echo "stopped; logs in $LOGS"
 }
@@ -77,7 +82,7 @@ dotnet build src/Harasocial.Functions -c Release -nologo -clp:ErrorsOnly -v q
 
 BLOB=$AZURITE_BASE; QUEUE=$((AZURITE_BASE + 1)); TABLE=$((AZURITE_BASE + 2))
 echo "== Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
-node_modules/.bin/azurite --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry --loose \
+$BG node_modules/.bin/azurite --inMemoryPersistence --silent --skipApiVersionCheck --disableTelemetry --loose \
   --blobPort "$BLOB" --queuePort "$QUEUE" --tablePort "$TABLE" >"$LOGS/azurite.log" 2>&1 &
 pids+=($!)
 
@@ -100,7 +105,7 @@ if [ $DEMO -eq 1 ]; then
   echo "== channel simulator on $SIM (webhooks to $APP)"
   sim_args=(--port "$SIM_PORT" --webhook-target "$APP/")
   [ -n "$SCENARIO" ] && sim_args+=(--scenario "$SCENARIO")
-  dotnet src/Harasocial.ChannelSimulator/bin/Release/net10.0/Harasocial.ChannelSimulator.dll "${sim_args[@]}" >"$LOGS/simulator.log" 2>&1 &
+  $BG dotnet src/Harasocial.ChannelSimulator/bin/Release/net10.0/Harasocial.ChannelSimulator.dll "${sim_args[@]}" >"$LOGS/simulator.log" 2>&1 &
   pids+=($!)
   wait_http "$SIM/_sim/accounts" 30 "The simulator"
 
@@ -127,7 +132,7 @@ if [ $DEMO -eq 1 ]; then
 fi
 
 echo "== app on $APP (standalone)"
-dotnet src/Harasocial.Functions/bin/Release/net10.0/Harasocial.Functions.dll --urls "$APP" >"$LOGS/app.log" 2>&1 &
+$BG dotnet src/Harasocial.Functions/bin/Release/net10.0/Harasocial.Functions.dll --urls "$APP" >"$LOGS/app.log" 2>&1 &
 pids+=($!)
 wait_http "$APP/api/health" 60 "The app"
 
@@ -236,6 +241,6 @@ const secs = (j) => j.completedAt ? ((new Date(j.completedAt) - new Date(j.creat
 })().catch((e) => { console.error(`demo failed: ${e.message}`); process.exit(1); });
 JS
 )
-node -e "$DEMO_JS" "$APP" "$SIM" "$Auth__AdminKey" "$BUYER_INTERVAL" "$started" &
+$BG node -e "$DEMO_JS" "$APP" "$SIM" "$Auth__AdminKey" "$BUYER_INTERVAL" "$started" &
 pids+=($!)
 wait -n "${pids[@]}"
