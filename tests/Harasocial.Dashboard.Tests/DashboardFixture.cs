@@ -90,6 +90,17 @@ public sealed class DashboardFixture : IAsyncLifetime
         return await http.GetStringAsync(new Uri("_sim/sent", UriKind.Relative));
     }
 
+    /// <summary>A call to the simulator's control API (revoke a token, expire it, move a thread).</summary>
+    public async Task SimulatorPostAsync(string path)
+    {
+        using var http = new HttpClient { BaseAddress = simulator!.BaseUri };
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A client of the app with a tenant's key, for what the dashboard has no button for.</summary>
+    public HttpClient AppClient(string apiKey) => app!.CreateClient(apiKey);
+
     /// <summary>A fresh browser context on a laptop-sized screen, on the dashboard.</summary>
     public async Task<IPage> OpenDashboardAsync()
     {

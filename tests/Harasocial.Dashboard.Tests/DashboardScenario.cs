@@ -22,6 +22,12 @@ internal static class DashboardScenario
     /// <summary>Two Spam-folder threads whose last message is older than the 5-minute spam delay.</summary>
     public const string SpamPage = "5100000003";
 
+    /// <summary>A page whose token the test revokes: the connection must show reauth_required.</summary>
+    public const string ReauthPage = "5100000004";
+
+    /// <summary>140 Zalo conversations: the initial 100, then "Load more from Zalo" for the next 30.</summary>
+    public const string ZaloOa = "3100000000000000001";
+
     public static Scenario Create() => Scenario.Parse($$"""
         {
           "seed": 7,
@@ -40,7 +46,11 @@ internal static class DashboardScenario
               "threads": [ { "count": 5, "ageMinutes": [10, 60], "messages": 4 } ] },
             { "channel": "facebook", "id": "{{SpamPage}}", "name": "Shop Spam", "accessToken": "fb-spam",
               "threads": [ { "count": 3, "ageMinutes": [10, 60], "messages": 3 } ],
-              "spam": [ { "count": 2, "ageMinutes": [20, 40], "messages": 3 } ] }
+              "spam": [ { "count": 2, "ageMinutes": [20, 40], "messages": 3 } ] },
+            { "channel": "facebook", "id": "{{ReauthPage}}", "name": "Shop Hết Hạn", "accessToken": "fb-reauth",
+              "threads": [ { "count": 3, "ageMinutes": [10, 60], "messages": 2 } ] },
+            { "channel": "zalo", "id": "{{ZaloOa}}", "name": "Zalo OA Hoa Mai", "accessToken": "zalo-at", "refreshToken": "zalo-rt",
+              "threads": [ { "count": 140, "ageDays": [0, 30], "messages": [1, 2] } ], "unfollowerShare": 0.1 }
           ]
         }
         """);

@@ -107,7 +107,60 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await Expect(page.Locator($"#conversations > li[data-conversation='{conversationId}'] .notice")).ToHaveCountAsync(0);
     }
 
-    private async Task<IPage> SignInAsync(string tenant)
+    [Fact]
+    public async Task RevokedToken_ConnectionShowsReconnectNeededWithReason()
+    {
+        var (page, key) = await SignInWithKeyAsync("ui-reauth");
+        await ConnectFacebookAsync(page, DashboardScenario.ReauthPage, "fb-reauth");
+        await WaitForCompletedJobAsync(page);
+
+        // The seller revokes the app on Facebook; the next resync meets Graph error 190.
+        await fixture.SimulatorPostAsync($"_sim/facebook/{DashboardScenario.ReauthPage}/token/revoke");
+        var card = page.Locator($"#connections .card:has-text('{DashboardScenario.ReauthPage}')");
+        var connectionId = await card.GetAttributeAsync("data-connection");
+        using (var client = fixture.AppClient(key))
+        {
+            using var response = await client.PostAsync(
+                new Uri($"api/connections/{connectionId}/sync", UriKind.Relative),
+                new StringContent("{\"kind\":\"resync\"}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        await Expect(card.Locator(".conn-status")).ToHaveAttributeAsync("data-status", "reauth_required", new() { Timeout = 30_000 });
+        await Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("reauth"));
+        await Expect(card.Locator(".reason.strong")).Not.ToBeEmptyAsync();
+        await ScreenshotAsync(page, "07-reauth-required");
+    }
+
+    [Fact]
+    public async Task Zalo_LoadMore_StartsALoadMoreJobThatImportsOlderConversations()
+    {
+        var page = await SignInAsync("ui-zalo");
+        await page.ClickAsync("#connect-details summary");
+        await page.SelectOptionAsync("#c-channel", "zalo");
+        await Expect(page.Locator("#c-refresh")).ToBeVisibleAsync();
+        await Expect(page.Locator("#c-spam")).ToBeHiddenAsync();
+        await page.FillAsync("#c-external", DashboardScenario.ZaloOa);
+        await page.FillAsync("#c-token", "zalo-at");
+        await page.FillAsync("#c-refresh", "zalo-rt");
+        await page.ClickAsync("#connect-form button[type=submit]");
+        await Expect(page.Locator("#connect-error")).ToBeEmptyAsync();
+        await WaitForCompletedJobAsync(page);
+        await Expect(page.Locator("#spam-setting")).ToBeHiddenAsync();
+
+        await page.ClickAsync("#zalo-load-more");
+        await Expect(page.Locator("#conversations-error")).ToBeEmptyAsync();
+        var loadMore = page.Locator("#jobs > li.job").First;
+        await Expect(loadMore.Locator(".job-kind")).ToHaveTextAsync("load-more");
+        await Expect(loadMore).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = (float)SyncTimeout.TotalMilliseconds });
+        var card = page.Locator($"#connections .card:has-text('{DashboardScenario.ZaloOa}')");
+        await Expect(card.Locator(".counts")).ToContainTextAsync("130 conversations", new() { Timeout = 15_000 });
+        await ScreenshotAsync(page, "08-zalo-load-more");
+    }
+
+    private async Task<IPage> SignInAsync(string tenant) => (await SignInWithKeyAsync(tenant)).Page;
+
+    private async Task<(IPage Page, string Key)> SignInWithKeyAsync(string tenant)
     {
         var key = await fixture.CreateTenantAsync(tenant);
         var page = await fixture.OpenDashboardAsync();
@@ -115,7 +168,7 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await page.ClickAsync("#key-form button[type=submit]");
         await Expect(page.Locator("#key-status")).ToHaveTextAsync("Key accepted.");
         await Expect(page.Locator("#app")).ToBeVisibleAsync();
-        return page;
+        return (page, key);
     }
 
     private static async Task ConnectFacebookAsync(IPage page, string pageId, string token, bool syncSpam = false)
