@@ -64,7 +64,8 @@ cleanup() {
   wait 2>/dev/null || true
   echo "stopped; logs in $LOGS"
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'exit 130' INT TERM   # exit runs the EXIT trap: cleanup, and nothing after it
 
 wait_http() { # url seconds what
   for _ in $(seq 1 $(( $2 * 5 ))); do
