@@ -51,9 +51,10 @@ cleanup() {
   trap - EXIT
   echo
   echo "== stopping (${#pids[@]} processes)"
-  # SIGINT first (what Ctrl-C sends: the simulator stops on it), then SIGTERM, then SIGKILL for anything left.
-  for signal in INT TERM KILL; do
-    for pid in "${pids[@]}"; do kill -"$signal" "$pid" 2>/dev/null || true; done
+  # A terminal's Ctrl-C has already reached every child (same process group): give them a moment first, since a
+  # second SIGINT makes the simulator abort. Then SIGINT, SIGTERM, and SIGKILL for anything left.
+  for signal in none INT TERM KILL; do
+    [ "$signal" = none ] || for pid in "${pids[@]}"; do kill -"$signal" "$pid" 2>/dev/null || true; done
     for _ in $(seq 1 25); do
       alive=0
       for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
@@ -166,7 +167,12 @@ const num = (n) => String(n ?? 0).padStart(8);
 const secs = (j) => j.completedAt ? ((new Date(j.completedAt) - new Date(j.createdAt)) / 1000).toFixed(1) : '';
 
 (async () => {
-  const tenant = await call('POST', `${app}/api/tenants`, adminKey, { id: 'demo', name: 'Demo seller (Tiệm Hoa Mai)' });
+  // /api/health can answer before the app has created its tables: retry the first write for a while.
+  let tenant;
+  for (let attempt = 1; ; attempt++) {
+    try { tenant = await call('POST', `${app}/api/tenants`, adminKey, { id: 'demo', name: 'Demo seller (Tiệm Hoa Mai)' }); break; }
+    catch (e) { if (attempt >= 40 || !/: 5\d\d /.test(e.message)) throw e; await sleep(500); }
+  }
   const key = tenant.apiKey;
   const accounts = await call('GET', `${sim}/_sim/accounts`);
   const rows = [];
