@@ -8,6 +8,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 echo "== npm packages (azurite, playwright-core)"
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 
+echo "== Chromium for the dashboard browser tests (Playwright cannot download browsers here)"
+if [ ! -x /usr/bin/chromium ]; then (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium); fi
+
 echo "== build (warnings are errors)"
 dotnet build Harasocial.Functions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 

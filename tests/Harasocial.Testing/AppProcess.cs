@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Text;
-using Harasocial.Testing;
 
-namespace Harasocial.Functions.IntegrationTests;
+namespace Harasocial.Testing;
 
 /// <summary>
 /// The app as a separate OS process (the built Harasocial.Functions.dll), so tests can kill it like a crash
-/// (SIGKILL, no graceful shutdown) and start it again against the same storage.
+/// (SIGKILL, no graceful shutdown) and start it again against the same storage, and so a browser can reach it
+/// (the dashboard tests: the test server of WebApplicationFactory has no socket).
 /// </summary>
-internal sealed class AppProcess : IAsyncDisposable
+public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
