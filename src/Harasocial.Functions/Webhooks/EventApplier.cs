@@ -94,7 +94,8 @@ internal sealed partial class EventApplier(
 
         if (!e.IsEcho && e.Message.Direction == MessageDirection.In && SpamChecks.Applies(connection))
         {
-            await spam.ScheduleAsync(connection.PartitionKey, connection.RowKey, time.GetUtcNow() + options.Value.SpamDelay, cancellationToken);
+            // +1 s: Graph reports whole seconds, so a spam message written with this one may look a second older.
+            await spam.ScheduleAsync(connection.PartitionKey, connection.RowKey, time.GetUtcNow() + options.Value.SpamDelay + TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 
