@@ -37,11 +37,16 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
         IReadOnlyCollection<string> customerIds,
         Func<ConversationEntity?, string, ConversationEntity> merge,
         CancellationToken cancellationToken,
-        bool onlyExisting = false)
+        bool onlyExisting = false,
+        bool assumeNew = false)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await GetManyAsync(connectionId, customerIds, cancellationToken);
+            // assumeNew (an initial import): try inserting without reading first; any row that exists after all makes
+            // the transaction fail with 409 and the next attempt reads and merges as usual.
+            var existing = assumeNew && attempt == 0
+                ? new Dictionary<string, ConversationEntity>(StringComparer.Ordinal)
+                : await GetManyAsync(connectionId, customerIds, cancellationToken);
             var created = new HashSet<string>(StringComparer.Ordinal);
             var groups = new List<List<TableTransactionAction>>();
             foreach (var customerId in customerIds.Distinct(StringComparer.Ordinal))

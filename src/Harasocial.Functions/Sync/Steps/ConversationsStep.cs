@@ -49,7 +49,11 @@ internal sealed class ConversationsStep(
 
         var byCustomer = selection.Taken.DistinctBy(c => c.Customer.Id, StringComparer.Ordinal).ToDictionary(c => c.Customer.Id, StringComparer.Ordinal);
         var created = await conversations.SaveAsync(
-            step.ConnectionId, byCustomer.Keys, (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, step.JobId, context.Now), cancellationToken);
+            step.ConnectionId,
+            byCustomer.Keys,
+            (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, step.JobId, context.Now),
+            cancellationToken,
+            assumeNew: graph && context.Job.Kind == JobKinds.Initial);
 
         var progress = new StepProgress(Conversations: byCustomer.Count, ApiCalls: context.Client.Calls, NewConversations: created.Count);
         var children = new List<(string, SyncStep)>();
