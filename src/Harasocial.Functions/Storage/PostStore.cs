@@ -31,19 +31,43 @@ internal sealed class PostStore(TableServiceClient tables, StorageNames names)
     {
         foreach (var post in comments.GroupBy(c => c.PostExternalId, StringComparer.Ordinal))
         {
-            var partition = CommentPartition(connectionId, post.Key);
-            var actions = post.DistinctBy(c => c.ExternalId, StringComparer.Ordinal).Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new PostEntity
-            {
-                PartitionKey = partition,
-                RowKey = Keys.Inverted(c.CreatedAt) + "|" + Keys.Escape(c.ExternalId),
-                ExternalId = c.ExternalId,
-                Text = c.Text,
-                CreatedAt = c.CreatedAt,
-                ParentExternalId = c.ParentExternalId,
-                AuthorId = c.AuthorId,
-                AuthorName = c.AuthorName,
-            })).ToList();
+            var actions = post.DistinctBy(c => c.ExternalId, StringComparer.Ordinal)
+                .Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CommentEntity(connectionId, c))).ToList();
             await Comments.SubmitInChunksAsync(actions, cancellationToken);
+        }
+    }
+
+    /// <summary>Keeps the newest <paramref name="limit"/> comments across these posts and deletes the others; returns how many remain.</summary>
+    public async Task<int> KeepNewestCommentsAsync(string connectionId, IReadOnlyList<string> postIds, int limit, CancellationToken cancellationToken)
+    {
+        var all = new List<PostEntity>();
+        foreach (var postId in postIds)
+        {
+            all.AddRange(await ListCommentsAsync(connectionId, postId, 10_000, cancellationToken));
+        }
+
+        var drop = all.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.ExternalId, StringComparer.Ordinal).Skip(limit).ToList();
+        foreach (var partition in drop.GroupBy(c => c.PartitionKey, StringComparer.Ordinal))
+        {
+            await Comments.SubmitInChunksAsync([.. partition.Select(c => new TableTransactionAction(TableTransactionActionType.Delete, c))], cancellationToken);
+        }
+
+        return all.Count - drop.Count;
+    }
+
+    /// <summary>
+    /// Adds a comment unless it is stored already: an insert, so an "add" that races or follows its "edited" (same row
+    /// key: the comment's creation time and id) loses instead of undoing the edit.
+    /// </summary>
+    public async Task AddCommentIfAbsentAsync(string connectionId, ChannelComment comment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Comments.AddEntityAsync(CommentEntity(connectionId, comment), cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already there (a duplicate delivery, or the edit got here first).
         }
     }
 
@@ -72,6 +96,18 @@ internal sealed class PostStore(TableServiceClient tables, StorageNames names)
         TakeAsync(
             Comments.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)} and ExternalId eq {commentId}"), cancellationToken: cancellationToken),
             100);
+
+    private static PostEntity CommentEntity(string connectionId, ChannelComment c) => new()
+    {
+        PartitionKey = CommentPartition(connectionId, c.PostExternalId),
+        RowKey = Keys.Inverted(c.CreatedAt) + "|" + Keys.Escape(c.ExternalId),
+        ExternalId = c.ExternalId,
+        Text = c.Text,
+        CreatedAt = c.CreatedAt,
+        ParentExternalId = c.ParentExternalId,
+        AuthorId = c.AuthorId,
+        AuthorName = c.AuthorName,
+    };
 
     public Task<List<PostEntity>> ListPostsAsync(string connectionId, int limit, CancellationToken cancellationToken) =>
         TakeAsync(Posts.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), limit, cancellationToken: cancellationToken), limit);

@@ -107,7 +107,14 @@ internal sealed partial class EventApplier(
             return;
         }
 
-        await posts.SaveCommentAsync(connection.RowKey, e.Comment, cancellationToken);
+        if (e.Verb == CommentVerb.Added)
+        {
+            await posts.AddCommentIfAbsentAsync(connection.RowKey, e.Comment, cancellationToken);
+        }
+        else
+        {
+            await posts.SaveCommentAsync(connection.RowKey, e.Comment, cancellationToken);
+        }
     }
 
     private static ConversationEntity FollowerChanged(ConversationEntity? old, FollowEvent e)

@@ -1,12 +1,12 @@
-using Harasocial.Functions.Channels;
+using System.Globalization;
 using Harasocial.Functions.Storage;
 
 namespace Harasocial.Functions.Sync.Steps;
 
 /// <summary>
-/// The newest N comments ACROSS the imported posts. This step makes one call per post (at most 5) rather than
-/// one: the cut can only be made with every post's newest comments in hand, and carrying them between steps would
-/// not fit a queue message. A redelivery repeats the calls and rewrites the same rows.
+/// The newest N comments ACROSS the imported posts, one channel call per step: the steps walk the posts in order
+/// (the cursor is the post's index), each storing that post's newest N; the last one keeps the newest N of all of
+/// them and deletes the rest. Every step is idempotent (rows keyed by comment id), so redelivery changes nothing.
 /// </summary>
 internal sealed class CommentsStep(PostStore posts)
 {
@@ -14,15 +14,18 @@ internal sealed class CommentsStep(PostStore posts)
     {
         var step = context.Step;
         var limit = context.Policy.Comments;
-        var pages = new List<ChannelComment>();
-        foreach (var postId in step.PostIds ?? [])
+        var postIds = step.PostIds ?? [];
+        var index = int.Parse(step.Cursor ?? "0", CultureInfo.InvariantCulture);
+        var page = await context.Client.ListCommentsAsync(context.Account, postIds[index], null, limit, cancellationToken);
+        await posts.SaveCommentsAsync(step.ConnectionId, page.Items.OrderByDescending(c => c.CreatedAt).Take(limit), cancellationToken);
+
+        if (index + 1 < postIds.Count)
         {
-            var page = await context.Client.ListCommentsAsync(context.Account, postId, null, limit, cancellationToken);
-            pages.AddRange(page.Items);
+            var next = (index + 1).ToString(CultureInfo.InvariantCulture);
+            return new StepResult(new StepProgress(ApiCalls: context.Client.Calls), [(StepTypes.Comments, step.Child("comments:" + next) with { Cursor = next })], "comments");
         }
 
-        var newest = pages.DistinctBy(c => c.ExternalId, StringComparer.Ordinal).OrderByDescending(c => c.CreatedAt).Take(limit).ToList();
-        await posts.SaveCommentsAsync(step.ConnectionId, newest, cancellationToken);
-        return new StepResult(new StepProgress(Comments: newest.Count, ApiCalls: context.Client.Calls, NewComments: newest.Count), [], "comments");
+        var kept = await posts.KeepNewestCommentsAsync(step.ConnectionId, postIds, limit, cancellationToken);
+        return new StepResult(new StepProgress(Comments: kept, ApiCalls: context.Client.Calls, NewComments: kept), [], "comments");
     }
 }

@@ -13,7 +13,7 @@ internal sealed class PostsStep(PostStore posts)
         await posts.SavePostsAsync(step.ConnectionId, taken, cancellationToken);
         var children = taken.Count == 0 || context.Policy.Comments <= 0
             ? []
-            : new List<(string, SyncStep)> { (StepTypes.Comments, step.Child("comments") with { PostIds = [.. taken.Select(p => p.ExternalId)] }) };
+            : new List<(string, SyncStep)> { (StepTypes.Comments, step.Child("comments:0") with { PostIds = [.. taken.Select(p => p.ExternalId)], Cursor = "0" }) };
         return new StepResult(new StepProgress(Posts: taken.Count, ApiCalls: context.Client.Calls, NewPosts: taken.Count), children, "posts");
     }
 }
