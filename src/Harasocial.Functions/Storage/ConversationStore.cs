@@ -110,18 +110,7 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
             filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
         }
 
-        var items = new List<ConversationEntity>(limit);
-        await foreach (var row in Table.QueryAsync<ConversationEntity>(filter, Math.Min(limit + 1, 1000), cancellationToken: cancellationToken))
-        {
-            if (items.Count == limit)
-            {
-                return (items, items[^1].RowKey);
-            }
-
-            items.Add(row);
-        }
-
-        return (items, null);
+        return await Table.PageAsync<ConversationEntity>(filter, limit, cancellationToken);
     }
 
     private static IEnumerable<List<TableTransactionAction>> Pack(List<List<TableTransactionAction>> groups)

@@ -76,7 +76,7 @@ internal sealed class JobStore(TableServiceClient tables, StorageNames names, Ti
     /// (zero completes the job); the marker says whether that enqueue is still owed.
     /// </summary>
     public async Task<(CommitOutcome Outcome, JobEntity Job)> CommitStepAsync(
-        string jobId, string stepId, StepProgress progress, int children, string? phase, Action<JobEntity>? change, CancellationToken cancellationToken)
+        string jobId, string stepId, StepProgress progress, int children, string? phase, CancellationToken cancellationToken)
     {
         var marker = StepPrefix + Keys.Escape(stepId);
         while (true)
@@ -94,7 +94,6 @@ internal sealed class JobStore(TableServiceClient tables, StorageNames names, Ti
                 job.Phase = phase;
             }
 
-            change?.Invoke(job);
             if (job.Status == JobStatus.Queued)
             {
                 job.Status = JobStatus.Running;

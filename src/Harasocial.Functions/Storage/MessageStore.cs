@@ -53,18 +53,7 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
         var partition = Partition(connectionId, customerId);
         var from = cursor is not null && cursor.StartsWith(ListingPrefix, StringComparison.Ordinal) ? cursor + "\u0001" : ListingPrefix;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {TableExtensions.PrefixEnd(ListingPrefix)}");
-        var items = new List<MessageEntity>(limit);
-        await foreach (var row in Table.QueryAsync<MessageEntity>(filter, Math.Min(limit + 1, 1000), cancellationToken: cancellationToken))
-        {
-            if (items.Count == limit)
-            {
-                return (items, items[^1].RowKey);
-            }
-
-            items.Add(row);
-        }
-
-        return (items, null);
+        return await Table.PageAsync<MessageEntity>(filter, limit, cancellationToken);
     }
 
     /// <summary>Which of these messages are stored: point reads for a few, one identity-row range query for a page.</summary>

@@ -92,10 +92,8 @@ internal sealed class PostStore(TableServiceClient tables, StorageNames names)
         await SaveCommentsAsync(connectionId, [comment], cancellationToken);
     }
 
-    private Task<List<PostEntity>> FindCommentRowsAsync(string connectionId, string postId, string commentId, CancellationToken cancellationToken) =>
-        TakeAsync(
-            Comments.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)} and ExternalId eq {commentId}"), cancellationToken: cancellationToken),
-            100);
+    private async Task<List<PostEntity>> FindCommentRowsAsync(string connectionId, string postId, string commentId, CancellationToken cancellationToken) =>
+        (await Comments.PageAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)} and ExternalId eq {commentId}"), 100, cancellationToken)).Items;
 
     private static PostEntity CommentEntity(string connectionId, ChannelComment c) => new()
     {
@@ -109,29 +107,9 @@ internal sealed class PostStore(TableServiceClient tables, StorageNames names)
         AuthorName = c.AuthorName,
     };
 
-    public Task<List<PostEntity>> ListPostsAsync(string connectionId, int limit, CancellationToken cancellationToken) =>
-        TakeAsync(Posts.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), limit, cancellationToken: cancellationToken), limit);
+    public async Task<List<PostEntity>> ListPostsAsync(string connectionId, int limit, CancellationToken cancellationToken) =>
+        (await Posts.PageAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), limit, cancellationToken)).Items;
 
-    public async Task<PostEntity?> FindPostAsync(string connectionId, string postId, CancellationToken cancellationToken) =>
-        (await TakeAsync(
-            Posts.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId} and ExternalId eq {postId}"), 1, cancellationToken: cancellationToken),
-            1)).FirstOrDefault();
-
-    public Task<List<PostEntity>> ListCommentsAsync(string connectionId, string postId, int limit, CancellationToken cancellationToken) =>
-        TakeAsync(Comments.QueryAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)}"), limit, cancellationToken: cancellationToken), limit);
-
-    private static async Task<List<PostEntity>> TakeAsync(Azure.AsyncPageable<PostEntity> rows, int limit)
-    {
-        var list = new List<PostEntity>(limit);
-        await foreach (var row in rows)
-        {
-            list.Add(row);
-            if (list.Count >= limit)
-            {
-                break;
-            }
-        }
-
-        return list;
-    }
+    public async Task<List<PostEntity>> ListCommentsAsync(string connectionId, string postId, int limit, CancellationToken cancellationToken) =>
+        (await Comments.PageAsync<PostEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CommentPartition(connectionId, postId)}"), limit, cancellationToken)).Items;
 }

@@ -29,6 +29,27 @@ internal static class TableExtensions
             maxPerPage,
             cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// One page of a keyset-paged listing: up to <paramref name="limit"/> rows in key order, and the last row's key as
+    /// the cursor when at least one more row follows (null at the end).
+    /// </summary>
+    public static async Task<(List<T> Items, string? NextCursor)> PageAsync<T>(this TableClient table, string filter, int limit, CancellationToken cancellationToken)
+        where T : class, ITableEntity, new()
+    {
+        var items = new List<T>(limit);
+        await foreach (var row in table.QueryAsync<T>(filter, Math.Min(limit + 1, 1000), cancellationToken: cancellationToken))
+        {
+            if (items.Count == limit)
+            {
+                return (items, items[^1].RowKey);
+            }
+
+            items.Add(row);
+        }
+
+        return (items, null);
+    }
+
     /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 

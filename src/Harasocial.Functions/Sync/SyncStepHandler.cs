@@ -116,7 +116,7 @@ internal sealed partial class SyncStepHandler(
             throw;
         }
 
-        var (outcome, committed) = await jobs.CommitStepAsync(step.JobId, step.StepId, result.Progress, result.Children.Count, result.Phase, null, cancellationToken);
+        var (outcome, committed) = await jobs.CommitStepAsync(step.JobId, step.StepId, result.Progress, result.Children.Count, result.Phase, cancellationToken);
         if (result.Children.Count > 0)
         {
             await queue.EnqueueAllAsync(result.Children, cancellationToken);
