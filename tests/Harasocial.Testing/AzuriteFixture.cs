@@ -26,9 +26,8 @@ public sealed class AzuriteFixture : IAsyncDisposable, IDisposable
             throw new InvalidOperationException($"Azurite is not installed at {exe}. Run ./test.sh (or npm ci) first.");
         }
 
-        TablePort = FreePort.Next();
-        QueuePort = FreePort.Next();
-        BlobPort = FreePort.Next();
+        var ports = FreePort.Next(3);
+        (TablePort, QueuePort, BlobPort) = (ports[0], ports[1], ports[2]);
         RunPrefix = "t" + Guid.NewGuid().ToString("N")[..8];
 
         var start = new ProcessStartInfo(exe)
