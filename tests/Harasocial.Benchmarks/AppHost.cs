@@ -208,7 +208,8 @@ internal sealed class AppHost : IAsyncDisposable
         }
     }
 
-    private string Output()
+    /// <summary>What the app printed so far (its first 200,000 characters).</summary>
+    public string Output()
     {
         lock (output)
         {

@@ -78,9 +78,10 @@ internal sealed record ConnectionView(
     string Id, string Channel, string ExternalId, string? Name, string? LinkedPageId, string Status, string? StatusReason,
     ConnectionSettings Settings, ConnectionCounts Counts, DateTimeOffset CreatedAt, DateTimeOffset? LastSyncAt, string? ActiveJobId)
 {
-    public static ConnectionView From(ConnectionEntity c) => new(
+    /// <summary><paramref name="fromWebhooks"/>: what webhooks added since (<see cref="CounterStore"/>), on top of the jobs' counts on the row.</summary>
+    public static ConnectionView From(ConnectionEntity c, (int Conversations, long Messages) fromWebhooks) => new(
         c.RowKey, c.Channel, c.ExternalId, c.Name, c.LinkedPageId, c.Status, c.StatusReason, new ConnectionSettings(c.SyncSpam),
-        new ConnectionCounts(c.Conversations, c.Messages, c.Posts, c.Comments), c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
+        new ConnectionCounts(c.Conversations + fromWebhooks.Conversations, c.Messages + fromWebhooks.Messages, c.Posts, c.Comments), c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
 }
 
 internal sealed record JobProgress(int Conversations, long Messages, int Posts, int Comments, long ApiCalls);

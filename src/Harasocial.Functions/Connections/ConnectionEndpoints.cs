@@ -55,22 +55,28 @@ internal static class ConnectionEndpoints
         }
 
         var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
-        return Results.Json(new ConnectionCreated(ConnectionView.From(saved), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ConnectionStore connections)
+    private static async Task<IResult> ListAsync(HttpContext http, ConnectionStore connections, CounterStore counters)
     {
         var list = await connections.ListAsync(Caller.TenantOf(http), http.RequestAborted);
-        return Results.Json(new ItemsPage<ConnectionView>([.. list.OrderBy(c => c.CreatedAt).Select(ConnectionView.From)], null), ApiJsonContext.Default.ItemsPageConnectionView);
+        var views = new List<ConnectionView>();
+        foreach (var c in list.OrderBy(c => c.CreatedAt))
+        {
+            views.Add(ConnectionView.From(c, await counters.SumAsync(c.RowKey, http.RequestAborted)));
+        }
+
+        return Results.Json(new ItemsPage<ConnectionView>(views, null), ApiJsonContext.Default.ItemsPageConnectionView);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ConnectionStore connections) =>
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ConnectionStore connections, CounterStore counters) =>
         await connections.GetAsync(Caller.TenantOf(http), id, http.RequestAborted) is { } c
-            ? Results.Json(ConnectionView.From(c), ApiJsonContext.Default.ConnectionView)
+            ? Results.Json(ConnectionView.From(c, await counters.SumAsync(c.RowKey, http.RequestAborted)), ApiJsonContext.Default.ConnectionView)
             : Problems.NotFound($"Connection '{id}'");
 
     /// <summary>Settings. Turning <c>syncSpam</c> on runs a spam-folder check at once; off stops future checks.</summary>
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, SpamChecks spam)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, CounterStore counters, SpamChecks spam)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.UpdateConnectionRequest);
         if (problem is not null)
@@ -100,7 +106,7 @@ internal static class ConnectionEndpoints
             await spam.CheckNowAsync(saved, http.RequestAborted);
         }
 
-        return Results.Json(ConnectionView.From(saved!), ApiJsonContext.Default.ConnectionView);
+        return Results.Json(ConnectionView.From(saved!, await counters.SumAsync(id, http.RequestAborted)), ApiJsonContext.Default.ConnectionView);
     }
 
     /// <summary>Disconnects: syncs stop at their next step and the account can be connected again. <c>?purge=true</c> also deletes its data.</summary>

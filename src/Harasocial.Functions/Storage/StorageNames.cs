@@ -24,11 +24,12 @@ internal sealed class StorageNames(string prefix)
     public const string PostsTable = "posts";
     public const string CommentsTable = "comments";
     public const string WebhookBodiesTable = "webhookbodies";
+    public const string CountersTable = "counters";
 
     public static IReadOnlyList<string> AllTables { get; } =
     [
         TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable, JobsTable, JobIndexTable,
-        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable,
+        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable, CountersTable,
     ];
 
     public string Prefix { get; } = prefix;

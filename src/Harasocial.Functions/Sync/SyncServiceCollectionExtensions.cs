@@ -11,6 +11,7 @@ internal static class SyncServiceCollectionExtensions
     {
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<CounterStore>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<MessageStore>();

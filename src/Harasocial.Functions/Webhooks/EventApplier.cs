@@ -14,6 +14,7 @@ namespace Harasocial.Functions.Webhooks;
 /// </summary>
 internal sealed partial class EventApplier(
     ConnectionStore connections,
+    CounterStore counters,
     ConversationStore conversations,
     MessageStore messages,
     PostStore posts,
@@ -84,12 +85,7 @@ internal sealed partial class EventApplier(
         var fresh = await messages.SaveAsync(connection.RowKey, e.CustomerId, [e.Message], partitionIsNew: false, cancellationToken);
         if (fresh > 0 || created.Count > 0)
         {
-            await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>
-            {
-                c.Messages += fresh;
-                c.Conversations += created.Count;
-                return true;
-            }, cancellationToken);
+            await counters.AddAsync(connection.RowKey, created.Count, fresh, cancellationToken);
         }
 
         if (!e.IsEcho && e.Message.Direction == MessageDirection.In && SpamChecks.Applies(connection))

@@ -39,6 +39,11 @@ public sealed class WebhookTests(AzuriteFixture azurite)
         await Task.Delay(1000);
         var stored = await harness.Stored(connection).MessagesByCustomerAsync();
         Assert.Equal([4, 4, 4], stored.Where(kv => kv.Key.StartsWith("99000", StringComparison.Ordinal)).Select(kv => kv.Value));
+
+        // 36 concurrent deliveries counted once each on the connection (webhook counts go to shards, not the row).
+        var counts = (await harness.GetJsonAsync($"/api/connections/{connection}"))["counts"]!;
+        Assert.Equal(stored.Count, counts["conversations"]!.GetValue<int>());
+        Assert.Equal(stored.Values.Sum(), counts["messages"]!.GetValue<long>());
         foreach (var customer in new[] { "990000", "990001", "990002" })
         {
             var view = await harness.GetJsonAsync($"/api/conversations/{connection}.{ChannelSyncTests.Base64Url(customer)}");
