@@ -29,5 +29,37 @@ internal static class WebhookPoster
         return await client.SendAsync(request);
     }
 
+    /// <summary>
+    /// The platform's signature header over <paramref name="body"/> with the harness's secrets (SyncHarness.ChannelSettings),
+    /// or with a wrong secret. Zalo signs app id + body + the body's timestamp + OA key (empty timestamp when the body has none).
+    /// </summary>
+    public static (string Header, string Value) Sign(string channel, string body, bool wrongSecret = false)
+    {
+        var secret = (string key) => wrongSecret ? key + "-wrong" : key;
+        switch (channel)
+        {
+            case "zalo":
+                var timestamp = string.Empty;
+                try
+                {
+                    using var doc = System.Text.Json.JsonDocument.Parse(body);
+                    if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("timestamp", out var t))
+                    {
+                        timestamp = t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString()! : t.GetRawText();
+                    }
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // Not JSON: signed without a timestamp.
+                }
+
+                return ("X-ZEvent-Signature", "mac=" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("2000000001" + body + timestamp + secret("sim-zalo-oa-secret")))));
+            case "shopee":
+                return ("Authorization", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret("sim-shopee-partner-key")), Encoding.UTF8.GetBytes("http://localhost/api/webhooks/shopee|" + body))));
+            default:
+                return ("X-Hub-Signature-256", Signature(body, secret(MetaSecret)));
+        }
+    }
+
     public static string Mid(int i) => "m_test_" + i.ToString("D4", CultureInfo.InvariantCulture);
 }

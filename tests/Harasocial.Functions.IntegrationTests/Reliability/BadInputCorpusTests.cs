@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Harasocial.ChannelSimulator;
+using Harasocial.Functions.IntegrationTests.Realtime;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Reliability;
@@ -46,6 +47,8 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite)
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {files.Count} cases failed:\n" + string.Join("\n", failures));
         Assert.Equal(before, await scan.RowCountsAsync());
+        var queues = await harness.QueueReportAsync();
+        Assert.Contains("webhooks-poison: 0 messages", queues, StringComparison.Ordinal);
         using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("active", (await harness.GetJsonAsync($"/api/connections/{ids.OwnConnection}"))["status"]!.GetValue<string>());
@@ -75,7 +78,14 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite)
                 body = body.Replace("{pad}", new string('x', pad), StringComparison.Ordinal);
             }
 
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(ids.Fill(body)));
+            body = ids.Fill(body);
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            if (bad["sign"]?.GetValue<string>() is { } sign)
+            {
+                var (header, value) = WebhookPoster.Sign(sign.Split(':')[0], body, wrongSecret: sign.EndsWith(":wrong-secret", StringComparison.Ordinal));
+                request.Headers.TryAddWithoutValidation(header, value);
+            }
+
             foreach (var (name, value) in bad["headers"]?.AsObject() ?? [])
             {
                 if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))

@@ -10,6 +10,8 @@ Case format (read by Reliability/BadInputCorpusTests.cs):
   body              raw body text (optional); "{pad}" inside it becomes padBytes 'x' characters
   padBytes          optional, see body
   expect            allowed status codes (all 4xx); the answer must also be application/problem+json
+  sign              optional webhook signature the test computes over the body as sent: "facebook", "instagram",
+                    "zalo" or "shopee" (that platform's header, right secret), or "<channel>:wrong-secret"
 """
 import json, os, re
 
@@ -17,8 +19,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 JSON = {"Content-Type": "application/json"}
 cases = []
 
-def add(slug, method, path, key="tenant", body=None, headers=None, expect=None, pad=None):
+def add(slug, method, path, key="tenant", body=None, headers=None, expect=None, pad=None, sign=None):
     case = {"method": method, "path": path, "key": key}
+    if sign is not None: case["sign"] = sign
     if headers is not None: case["headers"] = headers
     elif body is not None: case["headers"] = JSON
     if body is not None: case["body"] = body
@@ -216,6 +219,43 @@ for method, path, key in BODY_ROUTES:
 
 # 11. Not-Zalo load-more on the caller's own (Shopee) connection.
 add("load-more-not-zalo", "POST", "/api/connections/{own.connection}/conversations/load-more", "tenant")
+
+# 12. Webhooks: signed bodies that are not the platform's JSON → 400; bad or missing signatures → 401 (Zalo signs
+# over a timestamp read from the body, so a body that is not JSON may fail either check); too big → 413.
+# The account ids are the test's connected accounts, so anything wrongly queued and applied would store rows.
+HOOKS = {
+    "facebook": '{"object":"page","entry":[{"id":"8990001","time":1764547200000,"messaging":[{"sender":{"id":"42"},"recipient":{"id":"8990001"},"timestamp":1764547200000,"message":{"mid":"m_bad","text":"hi"}}]}]}',
+    "instagram": '{"object":"instagram","entry":[{"id":"8990001","time":1764547200000,"messaging":[{"sender":{"id":"42"},"recipient":{"id":"8990001"},"timestamp":1764547200000,"message":{"mid":"m_bad","text":"hi"}}]}]}',
+    "zalo": '{"app_id":"2000000001","oa_id":"8990003","user_id_by_app":"1","event_name":"user_send_text","timestamp":"1764547200000","sender":{"id":"42"},"recipient":{"id":"8990003"},"message":{"msg_id":"z_bad","text":"hi"}}',
+    "shopee": '{"code":10,"shop_id":8990002,"timestamp":1764547200,"data":{"type":"message","content":{"conversation_id":"1","message_id":"s_bad","from_id":42,"to_id":8990002,"message_type":"text","content":{"text":"hi"},"created_timestamp":1764547200}}}',
+}
+NOT_EVENTS = {
+    "empty": "", "truncated": None, "open-brace": "{", "string": '"just text"', "null": "null", "number": "123",
+    "array": "[]", "two-objects": '{"a":1}{"b":2}', "deep-nesting": "[" * 5000 + "]" * 5000,
+    "nul-byte": '{"object":"page\u0000","entry":[]}x', "entry-not-array": '{"object":"page","entry":"x"}',
+    "wrong-types": '{"object":7,"entry":[{"id":{"x":1},"messaging":"nope"}]}', "single-quotes": "{'object':'page'}",
+}
+for channel, event in HOOKS.items():
+    path = "/api/webhooks/" + channel
+    for name, body in NOT_EVENTS.items():
+        text = event[: len(event) // 2] if body is None else body
+        add(f"webhook-{channel}-signed-{name}", "POST", path, "none", text, JSON, [400, 401] if channel == "zalo" else [400], sign=channel)
+    add(f"webhook-{channel}-unsigned", "POST", path, "none", event, JSON, [401])
+    add(f"webhook-{channel}-wrong-secret", "POST", path, "none", event, JSON, [401], sign=channel + ":wrong-secret")
+    header = {"facebook": "X-Hub-Signature-256", "instagram": "X-Hub-Signature-256", "zalo": "X-ZEvent-Signature", "shopee": "Authorization"}[channel]
+    for name, value in [("empty", ""), ("prefix-only", "sha256=" if header.startswith("X-Hub") else "mac="), ("odata", "' or 1 eq 1"),
+                        ("zeros", ("sha256=" if header.startswith("X-Hub") else "mac=" if channel == "zalo" else "") + "0" * 64),
+                        ("not-hex", "sha256=zz" + "1" * 62), ("long", "x" * 5000)]:
+        add(f"webhook-{channel}-signature-{name}", "POST", path, "none", event, {**JSON, header: value}, [401])
+    add(f"webhook-{channel}-huge-signed", "POST", path, "none", '{"pad":"{pad}"}', JSON, [413], pad=1_100_000, sign=channel)
+for channel in ["tiktok", "lazada", "' or 1 eq 1", "facebook%2F..%2Fzalo"]:
+    add(f"webhook-unknown-channel-{slug_of(channel)}", "POST", "/api/webhooks/" + channel, "none", HOOKS["facebook"], JSON, [404, 405])
+for query in ["", "?hub.mode=subscribe", "?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1",
+              "?hub.mode=subscribe&hub.verify_token=' or 1 eq 1&hub.challenge=1", "?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=" + "9" * 300]:
+    for channel in ["facebook", "instagram"]:
+        add(f"webhook-verify-{channel}-{slug_of(query) or 'bare'}", "GET", f"/api/webhooks/{channel}{query}", "none", expect=[400, 403])
+for channel in ["zalo", "shopee"]:
+    add(f"webhook-verify-get-{channel}", "GET", f"/api/webhooks/{channel}", "none", expect=[404, 405])
 
 for f in os.listdir(HERE):
     if f.endswith(".json"):
