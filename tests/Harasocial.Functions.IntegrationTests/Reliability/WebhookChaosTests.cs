@@ -29,16 +29,7 @@ public sealed class WebhookChaosTests(AzuriteFixture azurite)
         """);
 
     /// <summary>Seed 1 always; seeds 1–5 when <c>HARASOCIAL_HEAVY=1</c> (README, heavy variants).</summary>
-    public static TheoryData<int> Seeds()
-    {
-        var seeds = new TheoryData<int>();
-        foreach (var seed in Enumerable.Range(1, Environment.GetEnvironmentVariable("HARASOCIAL_HEAVY") == "1" ? 5 : 1))
-        {
-            seeds.Add(seed);
-        }
-
-        return seeds;
-    }
+    public static TheoryData<int> Seeds() => HeavyVariants.Seeds(1, 5);
 
     [Theory]
     [MemberData(nameof(Seeds))]

@@ -9,17 +9,7 @@ namespace Harasocial.Functions.IntegrationTests.Sync;
 public sealed class CrashRecoveryTests(AzuriteFixture azurite)
 {
     /// <summary>Seeds 1 and 2 always; all 10 when <c>HARASOCIAL_HEAVY=1</c> (README, heavy variants).</summary>
-    public static TheoryData<int> Seeds()
-    {
-        var heavy = Environment.GetEnvironmentVariable("HARASOCIAL_HEAVY") == "1";
-        var seeds = new TheoryData<int>();
-        foreach (var seed in Enumerable.Range(1, heavy ? 10 : 2))
-        {
-            seeds.Add(seed);
-        }
-
-        return seeds;
-    }
+    public static TheoryData<int> Seeds() => HeavyVariants.Seeds(2, 10);
 
     [Theory]
     [MemberData(nameof(Seeds))]
