@@ -3,8 +3,8 @@ using Harasocial.Functions.Storage;
 
 namespace Harasocial.Functions.Connections;
 
-/// <summary>Deletes everything a connection imported: messages, conversations, comments, posts, then the row.</summary>
-internal sealed class ConnectionPurger(TableServiceClient tables, StorageNames names, ConnectionStore connections, CounterStore counters)
+/// <summary>Deletes everything a connection imported: messages, conversations, comments, posts, webhook counters, then the row.</summary>
+internal sealed class ConnectionPurger(TableServiceClient tables, StorageNames names, ConnectionStore connections)
 {
     public async Task PurgeAsync(ConnectionEntity connection, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class ConnectionPurger(TableServiceClient tables, StorageNames n
 
         await DeletePartitionAsync(names.Table(StorageNames.PostsTable), connection.RowKey, cancellationToken);
         await DeletePartitionAsync(names.Table(StorageNames.ConversationsTable), connection.RowKey, cancellationToken);
-        await counters.DeleteAsync(connection.RowKey, cancellationToken);
+        await DeletePartitionAsync(names.Table(StorageNames.CountersTable), connection.RowKey, cancellationToken);
         await connections.DeleteAsync(connection, cancellationToken);
     }
 

@@ -33,7 +33,7 @@ internal sealed class CounterStore(TableServiceClient tables, StorageNames names
                     : Counters.UpdateEntityAsync(next, row.ETag, TableUpdateMode.Replace, cancellationToken));
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 50)
+            catch (RequestFailedException ex) when (ex.IsConflict() && attempt < 50)
             {
                 // Another writer took this shard's ETag first: read it again.
             }
@@ -51,16 +51,5 @@ internal sealed class CounterStore(TableServiceClient tables, StorageNames names
         }
 
         return (conversations, messages);
-    }
-
-    public async Task DeleteAsync(string connectionId, CancellationToken cancellationToken)
-    {
-        var actions = new List<TableTransactionAction>();
-        await foreach (var row in Counters.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(connectionId, row.RowKey)));
-        }
-
-        await Counters.SubmitInChunksAsync(actions, cancellationToken);
     }
 }
