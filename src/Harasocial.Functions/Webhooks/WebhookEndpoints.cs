@@ -69,6 +69,19 @@ internal static partial class WebhookEndpoints
     /// <summary>The raw body, or null when it is larger than the limit (read at most limit + 1 bytes).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long limit)
     {
+        if (http.Request.ContentLength is { } length)
+        {
+            // Meta, Zalo and Shopee send a Content-Length: one array of that size (Kestrel stops the body there).
+            if (length > limit)
+            {
+                return null;
+            }
+
+            var body = new byte[length];
+            await http.Request.Body.ReadExactlyAsync(body, http.RequestAborted);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
