@@ -1,5 +1,6 @@
 using Harasocial.Functions.Api;
 using Harasocial.Functions.Functions;
+using Harasocial.Functions.Security;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
 using Harasocial.Functions.Sync.Timers;
@@ -37,12 +38,12 @@ internal static class ConnectionEndpoints
             Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
             LinkedPageId = request.LinkedPageId,
             Status = ConnectionStatus.Syncing,
-            AccessToken = access.Seal(request.AccessToken!, id),
-            RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, id),
             SyncSpam = request.Settings?.SyncSpam ?? false,
             TokenExpiresAt = request.AccessTokenExpiresAt,
             CreatedAt = time.GetUtcNow(),
         };
+        connection.AccessToken = access.Seal(request.AccessToken!, connection, TokenField.Access);
+        connection.RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, connection, TokenField.Refresh);
         if (!await connections.TryCreateAsync(connection, http.RequestAborted))
         {
             return Problems.Conflict($"This {request.Channel} account ({request.ExternalId}) is already connected.");

@@ -24,9 +24,43 @@ internal sealed partial class ChannelAccess(
     public IChannelClient Client(ChannelKind kind) => services.GetRequiredKeyedService<IChannelClient>(kind);
 
     public ChannelAccount Account(ConnectionEntity connection) =>
-        new(KindOf(connection), connection.ExternalId, protector.Unprotect(connection.AccessToken, connection.RowKey), connection.LinkedPageId);
+        new(KindOf(connection), connection.ExternalId, protector.Unprotect(connection.AccessToken, Owner(connection, TokenField.Access)), connection.LinkedPageId);
 
-    public string Seal(string token, string connectionId) => protector.Protect(token, connectionId);
+    /// <summary>Seals a token for one field of one connection row (tenant + connection + field are the associated data).</summary>
+    public string Seal(string token, ConnectionEntity connection, TokenField field) => protector.Protect(token, Owner(connection, field));
+
+    public static TokenOwner Owner(ConnectionEntity connection, TokenField field) => new(connection.PartitionKey, connection.RowKey, field);
+
+    /// <summary>
+    /// Re-seals the connection's tokens under the current key when either is sealed by an older key or format (key
+    /// rotation: after one pass over every connection the previous keys can be removed). False when nothing changed.
+    /// </summary>
+    public async Task<bool> ResealAsync(ConnectionEntity connection, CancellationToken cancellationToken)
+    {
+        if (!protector.NeedsReseal(connection.AccessToken) && (connection.RefreshToken is null || !protector.NeedsReseal(connection.RefreshToken)))
+        {
+            return false;
+        }
+
+        var saved = await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>
+        {
+            var changed = false;
+            if (protector.NeedsReseal(c.AccessToken))
+            {
+                c.AccessToken = Seal(protector.Unprotect(c.AccessToken, Owner(c, TokenField.Access)), c, TokenField.Access);
+                changed = true;
+            }
+
+            if (c.RefreshToken is { } refresh && protector.NeedsReseal(refresh))
+            {
+                c.RefreshToken = Seal(protector.Unprotect(refresh, Owner(c, TokenField.Refresh)), c, TokenField.Refresh);
+                changed = true;
+            }
+
+            return changed;
+        }, cancellationToken);
+        return saved is not null;
+    }
 
     public static bool CanRefresh(ConnectionEntity connection) =>
         connection.RefreshToken is not null && KindOf(connection) is ChannelKind.Zalo or ChannelKind.Shopee;
@@ -75,7 +109,7 @@ internal sealed partial class ChannelAccess(
         TokenPair pair;
         try
         {
-            pair = await Client(account.Kind).RefreshTokenAsync(account, protector.Unprotect(current.RefreshToken!, current.RowKey), cancellationToken);
+            pair = await Client(account.Kind).RefreshTokenAsync(account, protector.Unprotect(current.RefreshToken!, Owner(current, TokenField.Refresh)), cancellationToken);
         }
         catch (ChannelException ex)
         {
@@ -87,8 +121,8 @@ internal sealed partial class ChannelAccess(
         // Persist before use, whatever else changed on the row meanwhile.
         var saved = await connections.MutateAsync(current.PartitionKey, current.RowKey, c =>
         {
-            c.AccessToken = protector.Protect(pair.AccessToken, c.RowKey);
-            c.RefreshToken = pair.RefreshToken is null ? c.RefreshToken : protector.Protect(pair.RefreshToken, c.RowKey);
+            c.AccessToken = Seal(pair.AccessToken, c, TokenField.Access);
+            c.RefreshToken = pair.RefreshToken is null ? c.RefreshToken : Seal(pair.RefreshToken, c, TokenField.Refresh);
             c.TokenExpiresAt = pair.ExpiresAt;
             c.RefreshingUntil = null;
             return true;

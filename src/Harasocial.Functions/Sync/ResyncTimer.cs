@@ -7,7 +7,8 @@ namespace Harasocial.Functions.Sync;
 /// <summary>
 /// The periodic resync (<c>Sync:ResyncSchedule</c>, every 15 minutes by default; one instance per tick): for every
 /// active connection, refresh Zalo/Shopee tokens that expire within the hour, start a resync job (conversations
-/// updated since the watermark: the gap lost webhooks leave), and run a spam-folder check where it is on.
+/// updated since the watermark: the gap lost webhooks leave), and run a spam-folder check where it is on. Every
+/// connection's tokens are re-sealed under the current encryption key on the way (key rotation, README "Security").
 /// </summary>
 internal sealed partial class ResyncTimer(ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, TimeProvider time, ILogger<ResyncTimer> log) : ITimerFunctionHandler
 {
@@ -16,8 +17,23 @@ internal sealed partial class ResyncTimer(ConnectionStore connections, ChannelAc
     public async Task RunAsync(TimerContext context, CancellationToken cancellationToken)
     {
         var started = 0;
-        foreach (var connection in await connections.ListAllAsync(cancellationToken))
+        var resealed = 0;
+        foreach (var listed in await connections.ListAllAsync(cancellationToken))
         {
+            var connection = listed;
+            try
+            {
+                if (await access.ResealAsync(listed, cancellationToken))
+                {
+                    resealed++;
+                    connection = await connections.GetAsync(listed.PartitionKey, listed.RowKey, cancellationToken) ?? listed;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogResealFailed(log, listed.RowKey, ex);
+            }
+
             if (connection.Status != ConnectionStatus.Active)
             {
                 continue;
@@ -48,11 +64,14 @@ internal sealed partial class ResyncTimer(ConnectionStore connections, ChannelAc
             }
         }
 
-        LogTick(log, context.ScheduledAt, started);
+        LogTick(log, context.ScheduledAt, started, resealed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resync tick {Tick}: {Started} resync jobs started")]
-    private static partial void LogTick(ILogger logger, DateTimeOffset tick, int started);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resync tick {Tick}: {Started} resync jobs started, tokens of {Resealed} connections re-sealed under the current key")]
+    private static partial void LogTick(ILogger logger, DateTimeOffset tick, int started, int resealed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-seal the tokens of connection {ConnectionId} under the current key")]
+    private static partial void LogResealFailed(ILogger logger, string connectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resync of connection {ConnectionId} failed")]
     private static partial void LogFailed(ILogger logger, string connectionId, Exception exception);
