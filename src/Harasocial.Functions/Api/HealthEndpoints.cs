@@ -7,7 +7,7 @@ namespace Harasocial.Functions.Api;
 
 internal sealed record HealthReport(string Status, string Mode);
 
-internal static class HealthEndpoints
+internal static partial class HealthEndpoints
 {
     public static IServiceCollection AddHealth(this IServiceCollection services) => services.AddFunctions(Functions);
 
@@ -17,8 +17,10 @@ internal static class HealthEndpoints
         new HttpFunction("Dashboard", "{*path}", ["GET"], Dashboard, HttpAccess.Public),
     ];
 
-    /// <summary>200 when storage answers (a point read of a row that need not exist), 503 otherwise.</summary>
-    private static async Task<IResult> CheckAsync(TableServiceClient tables, StorageNames names, StorageProvisioner provisioner, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>200 when storage answers (a point read of a row that need not exist), 503 otherwise.
+    /// The answer is a stable reason; what went wrong goes to the log (the route needs no key: it must not leak hosts,
+    /// ports or exception text).</summary>
+    private static async Task<IResult> CheckAsync(TableServiceClient tables, StorageNames names, StorageProvisioner provisioner, IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var mode = Hosting.HostingExtensions.IsCustomHandler(services) ? "custom-handler" : "standalone";
         try
@@ -32,9 +34,13 @@ internal static class HealthEndpoints
         }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or OperationCanceledException or TimeoutException)
         {
-            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage unreachable", "Table storage did not answer: " + ex.Message);
+            LogUnhealthy(loggers.CreateLogger(typeof(HealthEndpoints).FullName!), ex);
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage unreachable", "Storage unreachable: table storage did not answer within 5 seconds.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: storage did not answer")]
+    private static partial void LogUnhealthy(ILogger logger, Exception exception);
 
     private static string ContentType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {

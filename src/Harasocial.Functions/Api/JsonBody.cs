@@ -40,7 +40,7 @@ internal static class JsonBody
         catch (JsonException ex)
         {
             var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            return (null, Problems.Validation(path, "The body is not valid JSON for this request: " + FirstLine(ex.Message)));
+            return (null, Problems.Validation(path, Describe(ex, path)));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -61,9 +61,13 @@ internal static class JsonBody
     public static IResult TooLarge(long limit) =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is larger than the {limit} bytes this route accepts.");
 
-    private static string FirstLine(string message)
-    {
-        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..(cut + 1)] : message;
-    }
+    /// <summary>
+    /// A stable description: the serializer's own message names .NET types (<c>System.String</c>), which a client
+    /// must not see. A reader failure (syntax, depth over 64) has the reader's exception inside; a value of the
+    /// wrong JSON type has none.
+    /// </summary>
+    private static string Describe(JsonException ex, string path) => ex.InnerException is JsonException || ex.LineNumber is null
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The body is not valid JSON (broken syntax, or nested deeper than 64 levels) near line {(ex.LineNumber ?? 0) + 1}, byte {ex.BytePositionInLine ?? 0}.")
+        : $"The value at {path} has the wrong JSON type for this request (a string, number, object or array where another is expected).";
 }

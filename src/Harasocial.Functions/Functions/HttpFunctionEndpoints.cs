@@ -1,10 +1,15 @@
+using Harasocial.Functions.Hosting;
 using Harasocial.Functions.Tenants;
 
 namespace Harasocial.Functions.Functions;
 
 internal static class HttpFunctionEndpoints
 {
-    /// <summary>Maps every function of the table: HTTP routes as declared, queue and timer functions at <c>POST /{Name}</c>.</summary>
+    /// <summary>
+    /// Maps every HTTP function of the table with its access rule. Queue and timer functions get their
+    /// <c>POST /{Name}</c> invocation route only in custom-handler mode, where the Functions host is the one caller;
+    /// standalone mode runs them from its own listeners, so no HTTP route reaches them there.
+    /// </summary>
     public static WebApplication MapFunctions(this WebApplication app)
     {
         var table = app.Services.GetRequiredService<FunctionTable>();
@@ -19,7 +24,11 @@ internal static class HttpFunctionEndpoints
             };
         }
 
-        app.MapInvocationEndpoints(table);
+        if (app.Services.IsCustomHandler())
+        {
+            app.MapInvocationEndpoints(table);
+        }
+
         return app;
     }
 }

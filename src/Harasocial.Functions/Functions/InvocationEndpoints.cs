@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Harasocial.Functions.Api;
 
 namespace Harasocial.Functions.Functions;
 
@@ -7,7 +9,9 @@ namespace Harasocial.Functions.Functions;
 /// <c>POST /{FunctionName}</c> for queue and timer functions: the custom-handler invocation protocol
 /// (custom-handlers.md §3). 200 with <c>{Outputs, Logs, ReturnValue}</c> on success; 500 on failure so the host
 /// retries the message and eventually moves it to the poison queue. Failure detail goes to the log (stderr), because
-/// the host drops <c>Logs</c> from non-2xx answers.
+/// the host drops <c>Logs</c> from non-2xx answers. Mapped in custom-handler mode only (the host is the one caller,
+/// over loopback); only <c>application/json</c> is accepted, so a web page cannot forge an invocation with a
+/// "simple" <c>text/plain</c> POST (no CORS preflight).
 /// </summary>
 internal static partial class InvocationEndpoints
 {
@@ -39,6 +43,16 @@ internal static partial class InvocationEndpoints
     private static async Task<IResult> InvokeAsync(
         HttpContext http, ILogger log, string name, Func<InvocationPayload, Func<CancellationToken, Task>> prepare)
     {
+        if (http.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"There is no route POST /{name}.");
+        }
+
+        if (!IsJson(http.Request.ContentType))
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Invocations are application/json.");
+        }
+
         Func<CancellationToken, Task> run;
         try
         {
@@ -47,7 +61,7 @@ internal static partial class InvocationEndpoints
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             LogBadPayload(log, name, ex.Message);
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid invocation payload", detail: ex.Message);
+            return Problems.Status(StatusCodes.Status400BadRequest, "Invalid invocation payload", "The body is not an invocation payload of the Functions host.");
         }
 
         try
@@ -62,6 +76,10 @@ internal static partial class InvocationEndpoints
 
         return Results.Json(new InvocationResult([], [], null), FunctionsJsonContext.Default.InvocationResult);
     }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && (string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/json;", StringComparison.OrdinalIgnoreCase));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed")]
     private static partial void LogFailed(ILogger logger, string function, Exception exception);

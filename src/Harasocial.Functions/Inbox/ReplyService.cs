@@ -118,7 +118,7 @@ internal sealed class ReplyService(ConnectionStore connections, ConversationStor
         await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>
         {
             c.Status = ConnectionStatus.ReauthRequired;
-            c.StatusReason = $"The {error.Channel.ToWireName()} token was rejected while sending ({error.ChannelCode ?? "no code"}). Reconnect the account.";
+            c.StatusReason = $"{FailureReasons.DisplayName(error.Channel)} rejected the token while sending a reply. Reconnect the account.";
             return true;
         }, cancellationToken);
 }

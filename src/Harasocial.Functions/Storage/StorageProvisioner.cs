@@ -42,12 +42,14 @@ internal sealed class StorageProvisioner(TableServiceClient tables, QueueService
     }
 }
 
-/// <summary>API requests wait until storage is provisioned (instant after start-up); <c>GET /</c> does not.</summary>
+/// <summary>API requests wait until storage is provisioned (instant after start-up); <c>GET /</c> does not, and neither
+/// does <c>/api/health</c>, which provisions under its own time limit and reports what it found.</summary>
 internal sealed class StorageReadyMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http, StorageProvisioner provisioner)
     {
-        if (!provisioner.IsReady && http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (!provisioner.IsReady && http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !http.Request.Path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase))
         {
             await provisioner.EnsureAsync(CancellationToken.None).WaitAsync(http.RequestAborted);
         }

@@ -205,7 +205,7 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
         connections.MutateAsync(job.TenantId, job.ConnectionId, c =>
         {
             c.Status = ConnectionStatus.ReauthRequired;
-            c.StatusReason = $"The {error.Channel.ToWireName()} token was rejected ({error.ChannelCode ?? "no code"}: {error.ChannelMessage ?? "no message"}). Reconnect the account.";
+            c.StatusReason = $"{FailureReasons.Of(error)} Reconnect the account.";
             return true;
         }, cancellationToken);
 }

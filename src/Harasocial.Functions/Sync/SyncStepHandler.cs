@@ -46,8 +46,10 @@ internal sealed partial class SyncStepHandler(
         }
         catch (Exception ex) when (context.DequeueCount >= FunctionTable.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            // The last attempt: record why on the job before the message moves to the poison queue.
-            await syncJobs.FailAsync(step.JobId, $"Step {step.StepId} failed {context.DequeueCount} times: {ex.Message}", CancellationToken.None);
+            // The last attempt: record why on the job (a stable reason; the exception goes to the log) before the message
+            // moves to the poison queue.
+            LogGaveUp(log, step.JobId, step.StepId, context.DequeueCount, ex);
+            await syncJobs.FailAsync(step.JobId, $"{FailureReasons.Of(ex)} The sync stopped after {context.DequeueCount} attempts.", CancellationToken.None);
             throw;
         }
     }
@@ -57,6 +59,14 @@ internal sealed partial class SyncStepHandler(
         var job = await jobs.GetAsync(step.JobId, cancellationToken);
         if (job is null || job.IsTerminal || await jobs.StepStateAsync(step.JobId, step.StepId, cancellationToken) == true)
         {
+            return;
+        }
+
+        if (!string.Equals(job.TenantId, step.TenantId, StringComparison.Ordinal) || !string.Equals(job.ConnectionId, step.ConnectionId, StringComparison.Ordinal))
+        {
+            // A step may only touch the connection its job belongs to: a message naming one tenant's job and another
+            // tenant's connection is forged (or corrupt). Dropped without retry; nothing is called or written.
+            LogForeignStep(log, step.JobId, step.StepId);
             return;
         }
 
@@ -100,13 +110,14 @@ internal sealed partial class SyncStepHandler(
 
             LogAuthFailed(log, step.ConnectionId, ex.ChannelCode);
             await syncJobs.RequireReauthAsync(job, ex, cancellationToken);
-            await syncJobs.FailAsync(step.JobId, "Reconnect the account: " + ex.Message, cancellationToken);
+            await syncJobs.FailAsync(step.JobId, $"{FailureReasons.Of(ex)} Reconnect the account.", cancellationToken);
             return;
         }
         catch (ChannelException ex) when (ex.Kind == ChannelErrorKind.Permanent)
         {
             await CountCallsAsync(step.JobId, client.Calls, cancellationToken);
-            await syncJobs.FailAsync(step.JobId, ex.Message, cancellationToken);
+            LogRefused(log, step.JobId, step.StepId, ex.Channel, ex.ChannelCode, ex.HttpStatus);
+            await syncJobs.FailAsync(step.JobId, FailureReasons.Of(ex), cancellationToken);
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -149,6 +160,15 @@ internal sealed partial class SyncStepHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} step {StepId} throttled by the channel; again in {Wait}")]
     private static partial void LogThrottled(ILogger logger, string jobId, string stepId, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} step {StepId} failed {Attempts} times; the job fails")]
+    private static partial void LogGaveUp(ILogger logger, string jobId, string stepId, long attempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} step {StepId}: {Channel} refused the request for good (code {Code}, HTTP {Status})")]
+    private static partial void LogRefused(ILogger logger, string jobId, string stepId, ChannelKind channel, string? code, int? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped sync step {StepId}: its message names a tenant or connection other than job {JobId}'s")]
+    private static partial void LogForeignStep(ILogger logger, string jobId, string stepId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} needs re-authorisation (channel code {Code})")]
     private static partial void LogAuthFailed(ILogger logger, string connectionId, string? code);

@@ -15,7 +15,8 @@ public sealed class InvocationEndpointTests(AzuriteFixture azurite) : IAsyncLife
 
     public Task InitializeAsync()
     {
-        app = new AppFactory(azurite, services: s =>
+        // The invocation routes exist in custom-handler mode only (the Functions host is their one caller).
+        app = new AppFactory(azurite, settings: new Dictionary<string, string?> { ["Hosting:Mode"] = "CustomHandler" }, services: s =>
         {
             s.AddSingleton(recorder);
             s.AddFunction(QueueFunction.For<RecordingQueueHandler>("TestQueue", "test-queue"));
@@ -83,6 +84,28 @@ public sealed class InvocationEndpointTests(AzuriteFixture azurite) : IAsyncLife
         using var response = await PostAsync("/TestQueue", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(recorder.Messages);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData(null)]
+    public async Task QueueInvocation_NotJson_415WithoutRunning(string? contentType)
+    {
+        // A web page can POST these content types cross-origin without a CORS preflight (CSRF onto loopback).
+        using var client = app.CreateClient(apiKey: null);
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"Data":{"message":"\"x\""},"Metadata":{"DequeueCount":1}}"""));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await client.PostAsync(new Uri("/TestQueue", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(recorder.Messages);
     }
