@@ -22,7 +22,8 @@ internal sealed class RateLimitBenchmark(AzuriteFixture azurite)
 
         var page = Scenarios.FacebookPageId(0);
         var counts = sim.State.CallCounts.ByAccount[page];
-        var calls = counts.Values.Sum();
+        // The ownership check at connect (GET /me) is not paced and not part of the import: left out of the floor.
+        var calls = counts.Where(kv => kv.Key != "graph.me").Sum(kv => kv.Value);
         var floor = calls / 2.0;
         var ratio = watch.Elapsed.TotalSeconds / floor;
         return

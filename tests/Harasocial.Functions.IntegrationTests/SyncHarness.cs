@@ -116,10 +116,28 @@ internal sealed class SyncHarness : IAsyncDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["apiKey"]!.GetValue<string>();
     }
 
-    /// <summary>Connects an account; returns (connection id, job id).</summary>
+    /// <summary>
+    /// Connects an account with its real simulator token (the app proves ownership with the channel first); returns
+    /// (connection id, job id). A 503 (the channel did not answer the ownership check, e.g. under injected faults) is
+    /// retried as a client would, after its Retry-After.
+    /// </summary>
     public async Task<(string ConnectionId, string JobId)> ConnectAsync(string channel, string externalId, string token, string? refreshToken = null, string? linkedPageId = null, HttpClient? client = null)
     {
-        using var response = await (client ?? Client).PostAsJsonAsync("/api/connections", new { channel, externalId, accessToken = token, refreshToken, linkedPageId });
+        var attempts = 0;
+        HttpResponseMessage response;
+        while (true)
+        {
+            response = await (client ?? Client).PostAsJsonAsync("/api/connections", new { channel, externalId, accessToken = token, refreshToken, linkedPageId });
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || ++attempts >= 30)
+            {
+                break;
+            }
+
+            response.Dispose();
+            await Task.Delay(200);
+        }
+
+        using var answer = response;
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
         var json = JsonNode.Parse(body)!;

@@ -18,9 +18,11 @@ internal static class GraphLookup
             "published_posts" => "graph.published_posts",
             "media" => "graph.media",
             "comments" => "graph.comments",
+            "" when id == "me" => "graph.me",
+            "" => "graph.node",
             _ => "graph.other",
         };
-        var account = Resolve(state, id, context.Request.Query["platform"].ToString());
+        var account = id == "me" ? ByToken(state, BearerToken(context)) : Resolve(state, id, context.Request.Query["platform"].ToString());
         return new PlatformCall(account?.Channel ?? Channels.Facebook, endpoint, account?.Id ?? id, now);
     }
 
@@ -45,6 +47,24 @@ internal static class GraphLookup
 
             return direct ?? state.AllAccounts.FirstOrDefault(a =>
                 Channels.IsGraph(a.Channel) && (a.ByThreadId.ContainsKey(id) || a.Posts.Exists(p => p.Id == id)));
+        }
+    }
+
+    /// <summary>The Graph account whose current (or still valid previous) token this is; Pages before IG accounts.</summary>
+    public static SimAccount? ByToken(SimulatorState state, string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        lock (state.Gate)
+        {
+            return state.AllAccounts
+                .Where(a => Channels.IsGraph(a.Channel)
+                    && (string.Equals(a.Tokens.AccessToken, token, StringComparison.Ordinal) || string.Equals(a.Tokens.PreviousAccessToken, token, StringComparison.Ordinal)))
+                .OrderBy(a => a.Channel == Channels.Facebook ? 0 : 1)
+                .FirstOrDefault();
         }
     }
 

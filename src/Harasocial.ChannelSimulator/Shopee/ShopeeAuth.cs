@@ -16,6 +16,7 @@ internal static class ShopeeAuth
         var path = context.Request.Path.Value ?? string.Empty;
         var endpoint = path[(path.LastIndexOf('/') + 1)..] switch
         {
+            "get_shop_info" => "shopee.get_shop_info",
             "get_conversation_list" => "shopee.get_conversation_list",
             "get_message" => "shopee.get_message",
             "send_message" => "shopee.send_message",

@@ -5,6 +5,7 @@ internal static class ShopeeEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
+        app.MapGet("/shopee/api/v2/shop/get_shop_info", (HttpContext c) => ShopeeShop.InfoAsync(c, state));
         app.MapGet("/shopee/api/v2/sellerchat/get_conversation_list", (HttpContext c) => ShopeeConversations.ListAsync(c, state));
         app.MapGet("/shopee/api/v2/sellerchat/get_message", (HttpContext c) => ShopeeMessages.ListAsync(c, state));
         app.MapPost("/shopee/api/v2/sellerchat/send_message", (HttpContext c) => ShopeeWrites.SendAsync(c, state));

@@ -10,6 +10,7 @@ internal static class ZaloAuth
         var path = context.Request.Path.Value ?? string.Empty;
         var endpoint = path switch
         {
+            _ when path.EndsWith("/getoa", StringComparison.Ordinal) => "zalo.getoa",
             _ when path.EndsWith("/listrecentchat", StringComparison.Ordinal) => "zalo.listrecentchat",
             _ when path.EndsWith("/conversation", StringComparison.Ordinal) => "zalo.conversation",
             _ when path.EndsWith("/user/detail", StringComparison.Ordinal) => "zalo.user_detail",

@@ -5,6 +5,7 @@ internal static class ZaloEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
+        app.MapGet("/zalo/openapi/v2.0/oa/getoa", (HttpContext c) => ZaloReads.OaAsync(c, state));
         app.MapGet("/zalo/openapi/v2.0/oa/listrecentchat", (HttpContext c) => ZaloReads.RecentAsync(c, state));
         app.MapGet("/zalo/openapi/v2.0/oa/conversation", (HttpContext c) => ZaloReads.ConversationAsync(c, state));
         app.MapGet("/zalo/openapi/v3.0/oa/user/detail", (HttpContext c) => ZaloReads.UserDetailAsync(c, state));

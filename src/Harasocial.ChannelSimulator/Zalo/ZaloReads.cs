@@ -2,10 +2,41 @@ using System.Text.Json;
 
 namespace Harasocial.ChannelSimulator.Zalo;
 
-/// <summary><c>listrecentchat</c> (one row per customer, newest first), <c>conversation</c> and <c>user/detail</c>.</summary>
+/// <summary><c>getoa</c> (the OA of the token), <c>listrecentchat</c> (one row per customer, newest first),
+/// <c>conversation</c> and <c>user/detail</c>.</summary>
 internal static class ZaloReads
 {
     public const int MaxCount = 10;
+
+    /// <summary><c>GET /v2.0/oa/getoa</c>: the OA the header token belongs to, whatever OA the caller has in mind.</summary>
+    public static async Task OaAsync(HttpContext context, SimulatorState state)
+    {
+        if (await ZaloAuth.AuthenticateAsync(context, state).ConfigureAwait(false) is not { } oa)
+        {
+            return;
+        }
+
+        int followers;
+        lock (state.Gate)
+        {
+            followers = oa.ByCustomer.Values.Count(t => t.IsFollower) + oa.OtherFollowers.Values.Count(f => f);
+        }
+
+        await Respond.Object(context, 200, w =>
+        {
+            w.WriteNumber("error", 0);
+            w.WriteString("message", "Success");
+            w.WriteStartObject("data");
+            w.WriteString("oa_id", oa.Id);
+            w.WriteString("name", oa.Name);
+            w.WriteString("description", "Simulated Official Account");
+            w.WriteString("avatar", ZaloRows.Avatar(oa.Id));
+            w.WriteString("cover", ZaloRows.Avatar("cover" + oa.Id));
+            w.WriteBoolean("is_verified", true);
+            w.WriteNumber("num_follower", followers);
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
 
     public static async Task RecentAsync(HttpContext context, SimulatorState state)
     {

@@ -12,6 +12,11 @@ internal static class Problems
     public static IResult Validation(string field, string error) =>
         Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [error] }, error);
 
+    /// <summary>403 with the field that did not prove ownership named in <c>errors</c> (connect, SPEC §4).</summary>
+    public static IResult NotProven(string field, string error) =>
+        Results.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [error] },
+            detail: error, statusCode: StatusCodes.Status403Forbidden, title: "Ownership not proven");
+
     public static IResult NotFound(string what) =>
         Status(StatusCodes.Status404NotFound, "Not found", $"{what} does not exist or belongs to another tenant.");
 

@@ -8,6 +8,9 @@ internal sealed record ChannelAccount(ChannelKind Kind, string ExternalId, strin
     public override string ToString() => $"{Kind.ToWireName()}:{ExternalId}";
 }
 
+/// <summary>The account a token acts for, as the channel names it, and its display name there.</summary>
+internal sealed record ChannelIdentity(string? AccountId, string? Name);
+
 internal sealed record ChannelCustomer(string Id, string? Name, bool? IsFollower = null);
 
 internal enum MessageDirection { In, Out }

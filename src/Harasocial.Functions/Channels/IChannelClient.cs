@@ -8,6 +8,15 @@ internal interface IChannelClient
 
     ChannelLimits Limits { get; }
 
+    /// <summary>
+    /// Who the access token acts for, asked of the channel itself (ownership proof at connect): Facebook the Page
+    /// (<c>GET /me</c>), Instagram the professional account linked to the Page (<c>GET /{linkedPageId}?fields=
+    /// instagram_business_account</c>), Zalo the OA (<c>GET /v2.0/oa/getoa</c>), Shopee the shop (<c>get_shop_info</c>
+    /// signed for <c>shop_id</c>, which only a token of that shop passes). <see cref="ChannelIdentity.AccountId"/> is
+    /// null when the channel names no account (a Page without a linked Instagram account).
+    /// </summary>
+    Task<ChannelIdentity> IdentifyAsync(ChannelAccount account, CancellationToken cancellationToken);
+
     Task<ConversationPage> ListConversationsAsync(ChannelAccount account, ConversationQuery query, CancellationToken cancellationToken);
 
     Task<MessagePage> ListMessagesAsync(ChannelAccount account, string conversationExternalId, string customerId, string? cursor, int pageSize, CancellationToken cancellationToken);

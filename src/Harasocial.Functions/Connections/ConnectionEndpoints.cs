@@ -19,13 +19,25 @@ internal static class ConnectionEndpoints
         new HttpFunction("DeleteConnection", "api/connections/{id}", ["DELETE"], DeleteAsync),
     ];
 
-    /// <summary>202 with the connection and its initial sync job; 409 when any tenant already connected this account.</summary>
-    private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, TimeProvider time)
+    /// <summary>
+    /// Proves with the channel that the token controls <c>externalId</c> (403 naming the field if not, nothing stored),
+    /// then 202 with the connection and its initial sync job; 409 when the account is already connected. The name
+    /// defaults to the account's name at the channel.
+    /// </summary>
+    private static async Task<IResult> CreateAsync(
+        HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, AccountOwnership ownership, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateConnectionRequest);
         if (problem is not null)
         {
             return problem;
+        }
+
+        // Before anything is claimed: a 409 must not tell an unproven caller that someone holds the account.
+        var (channelName, refusal) = await ownership.ProveAsync(http, request!, http.RequestAborted);
+        if (refusal is not null)
+        {
+            return refusal;
         }
 
         var id = Keys.NewId("cn_");
@@ -35,7 +47,7 @@ internal static class ConnectionEndpoints
             RowKey = id,
             Channel = request!.Channel!,
             ExternalId = request.ExternalId!,
-            Name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
+            Name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(channelName) : request.Name.Trim(),
             LinkedPageId = request.LinkedPageId,
             Status = ConnectionStatus.Syncing,
             SyncSpam = request.Settings?.SyncSpam ?? false,
@@ -46,7 +58,11 @@ internal static class ConnectionEndpoints
         connection.RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, connection, TokenField.Refresh);
         if (!await connections.TryCreateAsync(connection, http.RequestAborted))
         {
-            return Problems.Conflict($"This {request.Channel} account ({request.ExternalId}) is already connected.");
+            // Another tenant's hold is not this caller's business: no tenant, connection or status is named.
+            var holder = await connections.FindAccountAsync(request.Kind, connection.ExternalId, http.RequestAborted);
+            return Problems.Conflict(holder is not null && string.Equals(holder.TenantId, connection.PartitionKey, StringComparison.Ordinal)
+                ? $"This account is already connected here as connection {holder.ConnectionId}."
+                : "This account cannot be connected: it is already connected elsewhere.");
         }
 
         var job = await jobs.StartAsync(connection, JobKinds.Initial, http.RequestAborted);
@@ -58,6 +74,10 @@ internal static class ConnectionEndpoints
         var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
         return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
     }
+
+    /// <summary>The channel's own name for the account (a seller should not see a numeric id on the card), at most 200 characters.</summary>
+    private static string? DefaultName(string? channelName) =>
+        string.IsNullOrWhiteSpace(channelName) ? null : channelName.Trim() is var name && name.Length > 200 ? name[..200] : name;
 
     private static async Task<IResult> ListAsync(HttpContext http, ConnectionStore connections, CounterStore counters)
     {

@@ -9,6 +9,7 @@ internal static class ConnectionServiceCollectionExtensions
     public static IServiceCollection AddConnectionsAndInbox(this IServiceCollection services)
     {
         services.AddSingleton<ConnectionPurger>();
+        services.AddSingleton<AccountOwnership>();
         services.AddSingleton<ReplyService>();
         services.AddFunctions(ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions));
         return services;

@@ -72,6 +72,9 @@ internal static class ConnectionStatus
     public const string Syncing = "syncing";
     public const string ReauthRequired = "reauth_required";
     public const string Disconnected = "disconnected";
+
+    /// <summary>Webhook events apply to these only (an allow-list: a status added later receives none until it is listed).</summary>
+    public static bool ReceivesEvents(string status) => status is Active or Syncing;
 }
 
 /// <summary>One row per connected channel account, across tenants: PK = channel, RK = escaped external id.</summary>

@@ -13,6 +13,9 @@ internal sealed class CountingChannelClient(IChannelClient inner) : IChannelClie
 
     public ChannelLimits Limits => inner.Limits;
 
+    public Task<ChannelIdentity> IdentifyAsync(ChannelAccount account, CancellationToken cancellationToken) =>
+        Count(() => inner.IdentifyAsync(account, cancellationToken));
+
     public Task<ConversationPage> ListConversationsAsync(ChannelAccount account, ConversationQuery query, CancellationToken cancellationToken) =>
         Count(() => inner.ListConversationsAsync(account, query, cancellationToken));
 

@@ -10,7 +10,9 @@ namespace Harasocial.Functions.Webhooks;
 /// <summary>
 /// Applies one channel event to the inbox. Messages are keyed by the channel's message id (a duplicate or an echo of
 /// our own reply finds it stored), and a conversation's last activity only moves forward, so late events never
-/// regress it. Events for accounts nobody connected are dropped.
+/// regress it. Events apply only to a connection that is receiving (syncing or active) and holds exactly this account:
+/// events for accounts nobody connected, and for connections that are disconnected or wait for re-authorisation
+/// (the owner has not proven the account again), are dropped.
 /// </summary>
 internal sealed partial class EventApplier(
     ConnectionStore connections,
@@ -28,7 +30,9 @@ internal sealed partial class EventApplier(
     {
         var account = await connections.FindAccountAsync(channelEvent.Channel, channelEvent.AccountId, cancellationToken);
         var connection = account is null ? null : await connections.GetAsync(account.TenantId, account.ConnectionId, cancellationToken);
-        if (connection is null || connection.Status == ConnectionStatus.Disconnected)
+        if (connection is null || !ConnectionStatus.ReceivesEvents(connection.Status)
+            || !string.Equals(connection.ExternalId, channelEvent.AccountId, StringComparison.Ordinal)
+            || !string.Equals(connection.Channel, channelEvent.Channel.ToWireName(), StringComparison.Ordinal))
         {
             LogUnknownAccount(log, channelEvent.Channel, channelEvent.AccountId);
             return;

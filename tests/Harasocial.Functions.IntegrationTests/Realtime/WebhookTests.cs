@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Harasocial.ChannelSimulator;
 using Harasocial.Functions.IntegrationTests.Sync;
 using Harasocial.Functions.IntegrationTests.Tenants;
@@ -93,6 +95,28 @@ public sealed class WebhookTests(AzuriteFixture azurite)
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
         await Eventually.TrueAsync(async () => (await harness.QueueReportAsync()).Contains("webhooks: 0 messages", StringComparison.Ordinal));
         Assert.Equal(0, await harness.Stored("x").CountAsync("conversations", "x"));
+    }
+
+    [Fact]
+    public async Task ReauthRequiredConnection_EventsDroppedUntilTheOwnerReconnects()
+    {
+        await using var harness = await SyncHarness.StartAsync(azurite, Shop);
+        var (connection, job) = await harness.ConnectAsync("facebook", Page, "fb-t");
+        await harness.WaitForJobAsync(job);
+        harness.Simulator.State.RevokeTokens(Page);
+        using (var resync = await harness.Client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" }))
+        {
+            await harness.WaitForJobAsync(JsonNode.Parse(await resync.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>());
+        }
+
+        Assert.Equal("reauth_required", (await harness.GetJsonAsync($"/api/connections/{connection}"))["status"]!.GetValue<string>());
+
+        using var response = await WebhookPoster.PostMetaAsync(harness.Client, WebhookPoster.MessageBody(Page, "880088", "m_while_reauth", "còn hàng không?", DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.TrueAsync(async () => (await harness.QueueReportAsync()).Contains("webhooks: 0 messages", StringComparison.Ordinal));
+        await Task.Delay(500);
+        Assert.False((await harness.Stored(connection).MessagesByCustomerAsync()).ContainsKey("880088"));
     }
 
     [Theory]

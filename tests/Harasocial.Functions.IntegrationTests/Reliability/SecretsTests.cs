@@ -14,8 +14,15 @@ public sealed partial class SecretsTests(AzuriteFixture azurite)
     {
         var logs = new CapturedLogs();
         await using var harness = await SyncHarness.StartAsync(azurite, BadInputCorpusTests.TwoShops, services: logs.AddTo);
-        harness.Simulator.State.ExpireAccessToken("8990002"); // a Shopee refresh: new tokens to keep secret too
         var ids = await TwoTenantIds.CreateAsync(harness);
+
+        // A Shopee refresh: new tokens to keep secret too. (Connect itself needs a live token: ownership is proven with it.)
+        harness.Simulator.State.ExpireAccessToken("8990002");
+        using (var resync = await harness.Client.PostAsJsonAsync($"/api/connections/{ids.OwnConnection}/sync", new { kind = "resync" }))
+        {
+            var job = System.Text.Json.Nodes.JsonNode.Parse(await resync.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>();
+            Assert.Equal("completed", (await harness.WaitForJobAsync(job))["status"]!.GetValue<string>());
+        }
         var wrongKeys = new[] { "hsk_wrong-key-9b1f0e7a", "' or 1 eq 1 secret-key-4c2d" };
         foreach (var key in wrongKeys)
         {

@@ -41,7 +41,9 @@ public sealed class FacebookSyncTests(AzuriteFixture azurite)
         var pages = harness.Simulator.State.CallCounts["graph.conversations"];
         Assert.InRange(pages, (int)Math.Ceiling(expectedConversations / 25.0), (int)Math.Ceiling(expectedConversations / 25.0) + 1);
         Assert.Equal(0, harness.Simulator.State.CallCounts["graph.messages"]);
-        Assert.Equal(harness.Simulator.State.CallCounts.Total, job["progress"]!["apiCalls"]!.GetValue<long>());
+        // Every call but the ownership check at connect (GET /me) belongs to the job.
+        Assert.Equal(1, harness.Simulator.State.CallCounts["graph.me"]);
+        Assert.Equal(harness.Simulator.State.CallCounts.Total - 1, job["progress"]!["apiCalls"]!.GetValue<long>());
 
         var connection = await harness.GetJsonAsync($"/api/connections/{connectionId}");
         Assert.Equal("active", connection["status"]!.GetValue<string>());

@@ -132,10 +132,11 @@ public sealed class InboxApiTests(AzuriteFixture azurite)
         await harness.ConnectAsync("shopee", "8880002", "s-at", "s-rt");
         using var other = harness.App.CreateClient(await harness.CreateTenantAsync("rival"));
 
+        // With the shop's real token (ownership proven): the account is held, wherever the second attempt comes from.
         await TenantApiTests.AssertProblemAsync(
-            await other.PostAsJsonAsync("/api/connections", new { channel = "shopee", externalId = "8880002", accessToken = "x", refreshToken = "y" }), HttpStatusCode.Conflict);
+            await other.PostAsJsonAsync("/api/connections", new { channel = "shopee", externalId = "8880002", accessToken = "s-at", refreshToken = "y" }), HttpStatusCode.Conflict);
         await TenantApiTests.AssertProblemAsync(
-            await harness.Client.PostAsJsonAsync("/api/connections", new { channel = "shopee", externalId = "8880002", accessToken = "x", refreshToken = "y" }), HttpStatusCode.Conflict);
+            await harness.Client.PostAsJsonAsync("/api/connections", new { channel = "shopee", externalId = "8880002", accessToken = "s-at", refreshToken = "y" }), HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Harasocial.ChannelSimulator;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
@@ -107,24 +109,36 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
     public async Task RevokedToken_ReauthRequiredWithReason_OtherConnectionsFinish()
     {
         await using var harness = await SyncHarness.StartAsync(azurite, MixedScenario(33, 0));
+        var connections = await ConnectAllAsync(harness);
+        foreach (var (_, job) in connections.Values)
+        {
+            Assert.Equal("completed", (await harness.WaitForJobAsync(job))["status"]!.GetValue<string>());
+        }
+
+        // The sellers revoke the app on Facebook and Zalo after connecting (connect itself proves the token is live).
         harness.Simulator.State.RevokeTokens("7770001");
         harness.Simulator.State.RevokeTokens("3000000000000007774");
-
-        var connections = await ConnectAllAsync(harness);
-
-        foreach (var channel in new[] { "facebook", "zalo" })
+        var resyncs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (channel, (connection, _)) in connections)
         {
-            var job = await harness.WaitForJobAsync(connections[channel].Job);
+            using var response = await harness.Client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" });
+            resyncs[channel] = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>();
+        }
+
+        foreach (var (channel, reason) in new[] { ("facebook", "Facebook rejected the token. Reconnect the account."), ("zalo", "Zalo rejected the token. Reconnect the account.") })
+        {
+            var job = await harness.WaitForJobAsync(resyncs[channel]);
             Assert.Equal("failed", job["status"]!.GetValue<string>());
-            Assert.Contains("Reconnect", job["error"]!.GetValue<string>(), StringComparison.Ordinal);
+            // A stable reason, not the channel's or the runtime's text (the simulator says "Access token is invalid").
+            Assert.Equal(reason, job["error"]!.GetValue<string>());
             var connection = await harness.GetJsonAsync($"/api/connections/{connections[channel].Connection}");
             Assert.Equal("reauth_required", connection["status"]!.GetValue<string>());
-            Assert.Contains("token", connection["statusReason"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(reason, connection["statusReason"]!.GetValue<string>());
         }
 
         foreach (var channel in new[] { "instagram", "shopee" })
         {
-            Assert.Equal("completed", (await harness.WaitForJobAsync(connections[channel].Job))["status"]!.GetValue<string>());
+            Assert.Equal("completed", (await harness.WaitForJobAsync(resyncs[channel]))["status"]!.GetValue<string>());
         }
 
         // Zalo was offered one refresh (with a revoked refresh token it fails) before giving up.
@@ -135,14 +149,19 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
     public async Task ExpiredZaloToken_RefreshedOnceAndPersisted_JobCompletes()
     {
         await using var harness = await SyncHarness.StartAsync(azurite, MixedScenario(34, 0));
+        var (connection, first) = await harness.ConnectAsync("zalo", "3000000000000007774", "z-at", "z-rt");
+        Assert.Equal("completed", (await harness.WaitForJobAsync(first, TimeSpan.FromMinutes(2)))["status"]!.GetValue<string>());
+        var before = (await harness.Stored(connection).RowsAsync("connections", "seller")).Single().GetString("AccessToken");
         harness.Simulator.State.ExpireAccessToken("3000000000000007774");
 
-        var (connection, job) = await harness.ConnectAsync("zalo", "3000000000000007774", "z-at", "z-rt");
+        using var response = await harness.Client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" });
+        var job = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>();
 
         Assert.Equal("completed", (await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(2)))["status"]!.GetValue<string>());
         Assert.Equal(1, harness.Simulator.State.RefreshCount("3000000000000007774"));
         var stored = (await harness.Stored(connection).RowsAsync("connections", "seller")).Single();
         Assert.DoesNotContain("z-at", stored.GetString("AccessToken"), StringComparison.Ordinal);
+        Assert.NotEqual(before, stored.GetString("AccessToken"));
         Assert.Equal("active", (await harness.GetJsonAsync($"/api/connections/{connection}"))["status"]!.GetValue<string>());
     }
 

@@ -19,6 +19,13 @@ internal sealed class FacebookClient : IChannelClient
 
     public ChannelLimits Limits { get; } = new(2000, false, 25, 25);
 
+    /// <summary>With a Page access token, `/me` is the Page: a user token or another Page's token names someone else.</summary>
+    public async Task<ChannelIdentity> IdentifyAsync(ChannelAccount account, CancellationToken cancellationToken)
+    {
+        var me = await _http.GetAsync(account.AccessToken, "/me?fields=id,name", FacebookJsonContext.Default.FacebookMe, cancellationToken).ConfigureAwait(false);
+        return new ChannelIdentity(me.Id, me.Name);
+    }
+
     public Task<ConversationPage> ListConversationsAsync(ChannelAccount account, ConversationQuery query, CancellationToken cancellationToken) =>
         _inbox.ListConversationsAsync(account.ExternalId, new HashSet<string>(StringComparer.Ordinal) { account.ExternalId }, account.AccessToken, query, cancellationToken);
 

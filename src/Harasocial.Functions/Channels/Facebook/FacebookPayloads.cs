@@ -1,9 +1,16 @@
 using System.Text.Json.Serialization;
 using Harasocial.Functions.Channels.Graph;
+using Harasocial.Functions.Channels.Json;
 
 namespace Harasocial.Functions.Channels.Facebook;
 
 // Page posts and comments (channel-apis.md §1.5). Conversation/message DTOs are shared in Channels/Graph.
+
+/// <summary>`GET /me?fields=id,name` with a Page token: the Page itself
+/// (https://developers.facebook.com/docs/pages/access-tokens/).</summary>
+internal sealed record FacebookMe(
+    [property: JsonPropertyName("id"), JsonConverter(typeof(RawIdConverter))] string? Id,
+    [property: JsonPropertyName("name")] string? Name);
 
 internal sealed record FacebookPost(
     [property: JsonPropertyName("id")] string? Id,

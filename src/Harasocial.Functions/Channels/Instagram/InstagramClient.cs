@@ -22,6 +22,15 @@ internal sealed class InstagramClient : IChannelClient
     /// <summary>1000 UTF-8 bytes (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api).</summary>
     public ChannelLimits Limits { get; } = new(1000, true, 25, 25);
 
+    /// <summary>The Page token reads its Page's linked IG account; a token without a role on that Page gets a Graph
+    /// error (100/10/200), and a Page without a linked account answers no `instagram_business_account`.</summary>
+    public async Task<ChannelIdentity> IdentifyAsync(ChannelAccount account, CancellationToken cancellationToken)
+    {
+        var path = $"/{GraphInbox.Escape(PageId(account))}?fields={GraphInbox.Escape("id,name,instagram_business_account{id,username}")}";
+        var page = await _http.GetAsync(account.AccessToken, path, InstagramJsonContext.Default.InstagramLinkedPage, cancellationToken).ConfigureAwait(false);
+        return new ChannelIdentity(page.InstagramBusinessAccount?.Id, page.InstagramBusinessAccount?.Username ?? page.Name);
+    }
+
     public Task<ConversationPage> ListConversationsAsync(ChannelAccount account, ConversationQuery query, CancellationToken cancellationToken)
     {
         // Instagram exposes no inbox folders (channel-apis.md §1.9/§2.2); the simulator answers error 100 to a

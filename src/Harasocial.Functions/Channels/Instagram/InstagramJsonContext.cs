@@ -3,6 +3,7 @@ using Harasocial.Functions.Channels.Graph;
 
 namespace Harasocial.Functions.Channels.Instagram;
 
+[JsonSerializable(typeof(InstagramLinkedPage))]
 [JsonSerializable(typeof(GraphList<InstagramMedia>))]
 [JsonSerializable(typeof(GraphList<InstagramComment>))]
 internal sealed partial class InstagramJsonContext : JsonSerializerContext;

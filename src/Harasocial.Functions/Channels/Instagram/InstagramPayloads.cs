@@ -1,9 +1,21 @@
 using System.Text.Json.Serialization;
 using Harasocial.Functions.Channels.Graph;
+using Harasocial.Functions.Channels.Json;
 
 namespace Harasocial.Functions.Channels.Instagram;
 
 // IG media and comments (channel-apis.md §2.4). Conversation/message DTOs are shared in Channels/Graph.
+
+/// <summary>`GET /{page-id}?fields=id,name,instagram_business_account{id,username}`: the IG professional account
+/// linked to the Page (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/page).</summary>
+internal sealed record InstagramLinkedPage(
+    [property: JsonPropertyName("id"), JsonConverter(typeof(RawIdConverter))] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("instagram_business_account")] InstagramBusinessAccount? InstagramBusinessAccount);
+
+internal sealed record InstagramBusinessAccount(
+    [property: JsonPropertyName("id"), JsonConverter(typeof(RawIdConverter))] string? Id,
+    [property: JsonPropertyName("username")] string? Username);
 
 internal sealed record InstagramMedia(
     [property: JsonPropertyName("id")] string? Id,

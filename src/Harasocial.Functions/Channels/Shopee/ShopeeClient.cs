@@ -11,6 +11,14 @@ internal sealed class ShopeeClient(ShopeeHttp http, TimeProvider timeProvider) :
 
     public ChannelLimits Limits { get; } = new(1000, false, 25, 25);
 
+    /// <summary>The sign covers `shop_id` and Shopee checks the token against it: only a token of that shop gets an
+    /// answer (another shop's token is `invalid_access_token`), so success is the proof and names the shop.</summary>
+    public async Task<ChannelIdentity> IdentifyAsync(ChannelAccount account, CancellationToken cancellationToken)
+    {
+        var info = await http.ShopInfoAsync(account, cancellationToken).ConfigureAwait(false);
+        return new ChannelIdentity(account.ExternalId, info.ShopName);
+    }
+
     /// <summary>Always `direction=older`: measured to return the NEWEST first without a timestamp
     /// (channel-apis.md §4.3 [conflict], community S6).</summary>
     public async Task<ConversationPage> ListConversationsAsync(ChannelAccount account, ConversationQuery query, CancellationToken cancellationToken)

@@ -12,11 +12,17 @@ internal sealed class ShopeeHttp(IHttpClientFactory httpClientFactory, IOptions<
 {
     public const string ClientName = "Channels.Shopee";
 
+    private const string ShopInfoPath = "/api/v2/shop/get_shop_info";
+
     public Task<T> ShopGetAsync<T>(ChannelAccount account, string path, string query, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken) =>
         LoggedAsync(path, ShopGetCoreAsync(account, path, query, type, cancellationToken));
 
     public Task<T> ShopPostAsync<TBody, T>(ChannelAccount account, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken) =>
         LoggedAsync(path, ShopPostCoreAsync(account, path, body, bodyType, type, cancellationToken));
+
+    /// <summary>`get_shop_info`, shop-signed; its answer is not wrapped in `response`.</summary>
+    public Task<ShopeeShopInfo> ShopInfoAsync(ChannelAccount account, CancellationToken cancellationToken) =>
+        LoggedAsync(ShopInfoPath, ShopInfoCoreAsync(account, cancellationToken));
 
     public Task<ShopeeTokenResponse> RefreshAsync(string shopId, string refreshToken, CancellationToken cancellationToken) =>
         LoggedAsync("/api/v2/auth/access_token/get", RefreshCoreAsync(shopId, refreshToken, cancellationToken));
@@ -47,6 +53,19 @@ internal sealed class ShopeeHttp(IHttpClientFactory httpClientFactory, IOptions<
             Content = new StringContent(JsonSerializer.Serialize(body, bodyType), Encoding.UTF8, "application/json"),
         };
         return Unwrap(await SendAsync(request, cancellationToken).ConfigureAwait(false), type);
+    }
+
+    private async Task<ShopeeShopInfo> ShopInfoCoreAsync(ChannelAccount account, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ShopUrl(account, ShopInfoPath, ""));
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var info = Read(response, ShopeeJsonContext.Default.ShopeeShopInfo);
+        if (!string.IsNullOrEmpty(info.Error) || (int)response.Status >= 300)
+        {
+            throw ShopeeErrors.Classify(info.Error, info.Message, response.Status);
+        }
+
+        return info;
     }
 
     /// <summary>Public-signed POST (refresh): sign over partner_id + path + timestamp only.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Harasocial.Functions.Channels.Shopee;
 
+[JsonSerializable(typeof(ShopeeShopInfo))]
 [JsonSerializable(typeof(ShopeeEnvelope<ShopeeConversationList>))]
 [JsonSerializable(typeof(ShopeeEnvelope<ShopeeMessageList>))]
 [JsonSerializable(typeof(ShopeeEnvelope<ShopeeSendResult>))]

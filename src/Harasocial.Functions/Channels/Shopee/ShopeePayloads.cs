@@ -12,6 +12,17 @@ internal sealed record ShopeeEnvelope<T>(
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("response")] T? Response);
 
+/// <summary>`GET /api/v2/shop/get_shop_info`: unlike the seller-chat calls its fields sit at the top level, next to
+/// `error` and `message`, not under `response` (community SDK models of v2.shop.get_shop_info; channel-apis.md §4.2
+/// uses the same path in its signing example).</summary>
+internal sealed record ShopeeShopInfo(
+    [property: JsonPropertyName("request_id")] string? RequestId,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("shop_name")] string? ShopName,
+    [property: JsonPropertyName("region")] string? Region,
+    [property: JsonPropertyName("status")] string? Status);
+
 internal sealed record ShopeeConversationList(
     [property: JsonPropertyName("conversations")] IReadOnlyList<ShopeeConversation>? Conversations,
     [property: JsonPropertyName("page_result")] ShopeeConversationPageResult? PageResult);

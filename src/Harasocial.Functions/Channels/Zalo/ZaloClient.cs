@@ -11,6 +11,13 @@ internal sealed class ZaloClient(ZaloHttp http, TimeProvider timeProvider) : ICh
 
     public ChannelLimits Limits { get; } = new(2000, false, 10, 10);
 
+    /// <summary>Zalo calls never name the OA (the token does), so this is the one call that says whose token it is.</summary>
+    public async Task<ChannelIdentity> IdentifyAsync(ChannelAccount account, CancellationToken cancellationToken)
+    {
+        var oa = await http.GetAsync(account.AccessToken, "/v2.0/oa/getoa", ZaloJsonContext.Default.ZaloEnvelopeZaloOaInfo, cancellationToken).ConfigureAwait(false);
+        return new ChannelIdentity(oa.OaId, oa.Name);
+    }
+
     public async Task<ConversationPage> ListConversationsAsync(ChannelAccount account, ConversationQuery query, CancellationToken cancellationToken)
     {
         var offset = ZaloCursor.Decode(query.Cursor);

@@ -13,6 +13,10 @@ internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<Za
     public Task<T> GetAsync<TQuery, T>(string accessToken, string path, TQuery query, JsonTypeInfo<TQuery> queryType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken) =>
         LoggedAsync(path, GetCoreAsync(accessToken, path, query, queryType, resultType, cancellationToken));
 
+    /// <summary>A GET without the `data` parameter (`getoa`).</summary>
+    public Task<T> GetAsync<T>(string accessToken, string path, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken) =>
+        LoggedAsync(path, GetPlainCoreAsync(accessToken, path, resultType, cancellationToken));
+
     public Task<T> PostJsonAsync<TBody, T>(string accessToken, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken) =>
         LoggedAsync(path, PostJsonCoreAsync(accessToken, path, body, bodyType, resultType, cancellationToken));
 
@@ -36,6 +40,13 @@ internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<Za
     {
         var data = Uri.EscapeDataString(JsonSerializer.Serialize(query, queryType));
         using var request = new HttpRequestMessage(HttpMethod.Get, Url(options.Value.OpenApiBaseUrl, $"{path}?data={data}"));
+        request.Headers.Add("access_token", accessToken);
+        return await SendAsync(request, resultType, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> GetPlainCoreAsync<T>(string accessToken, string path, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(options.Value.OpenApiBaseUrl, path));
         request.Headers.Add("access_token", accessToken);
         return await SendAsync(request, resultType, cancellationToken).ConfigureAwait(false);
     }

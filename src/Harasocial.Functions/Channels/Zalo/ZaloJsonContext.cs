@@ -4,6 +4,7 @@ namespace Harasocial.Functions.Channels.Zalo;
 
 [JsonSerializable(typeof(ZaloEnvelope<List<ZaloRow>>))]
 [JsonSerializable(typeof(ZaloEnvelope<ZaloUserDetail>))]
+[JsonSerializable(typeof(ZaloEnvelope<ZaloOaInfo>))]
 [JsonSerializable(typeof(ZaloEnvelope<ZaloSendResult>))]
 [JsonSerializable(typeof(ZaloEnvelope<object>))]
 [JsonSerializable(typeof(ZaloPageQuery))]

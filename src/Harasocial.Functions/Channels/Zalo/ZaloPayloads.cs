@@ -28,6 +28,14 @@ internal sealed record ZaloUserDetail(
     [property: JsonPropertyName("display_name")] string? DisplayName,
     [property: JsonPropertyName("user_is_follower")] bool? UserIsFollower);
 
+/// <summary>`GET /v2.0/oa/getoa`: the OA the token belongs to (channel-apis.md §3.1 lists `getoa` among the v2.0 reads;
+/// shape as community clients read it: `data.oa_id`, `data.name`).</summary>
+internal sealed record ZaloOaInfo(
+    [property: JsonPropertyName("oa_id"), JsonConverter(typeof(RawIdConverter))] string? OaId,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("avatar")] string? Avatar);
+
 internal sealed record ZaloPageQuery(
     [property: JsonPropertyName("offset")] int Offset,
     [property: JsonPropertyName("count")] int Count);

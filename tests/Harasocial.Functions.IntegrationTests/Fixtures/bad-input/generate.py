@@ -153,8 +153,9 @@ for name, payload in {
 }.items():
     add(name, "POST", "/api/tenants", "admin", json.dumps(payload))
 add("tenant-exists", "POST", "/api/tenants", "admin", '{"id":"seller","name":"again"}', expect=[409])
-add("connection-exists", "POST", "/api/connections", "tenant", '{"channel":"shopee","externalId":"8990002","accessToken":"x","refreshToken":"y"}', expect=[409])
-add("connection-exists-foreign", "POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"8990001","accessToken":"x"}', expect=[409])
+# The account's real token proves ownership (BadInputCorpusTests.TwoShops); the account is held all the same.
+add("connection-exists", "POST", "/api/connections", "tenant", '{"channel":"shopee","externalId":"8990002","accessToken":"shopee-secret-token-7e2b4f","refreshToken":"y"}', expect=[409])
+add("connection-exists-foreign", "POST", "/api/connections", "tenant", '{"channel":"facebook","externalId":"8990001","accessToken":"fb-secret-token-5d1c9a"}', expect=[409])
 for kind in ["everything", "INITIAL", "", "' or 1 eq 1", "$filter"]:
     add(f"sync-kind-{slug_of(kind) or 'empty'}-{len(cases)}", "POST", "/api/connections/{own.connection}/sync", "tenant", json.dumps({"kind": kind}))
 
@@ -256,6 +257,16 @@ for query in ["", "?hub.mode=subscribe", "?hub.mode=subscribe&hub.verify_token=n
         add(f"webhook-verify-{channel}-{slug_of(query) or 'bare'}", "GET", f"/api/webhooks/{channel}{query}", "none", expect=[400, 403])
 for channel in ["zalo", "shopee"]:
     add(f"webhook-verify-get-{channel}", "GET", f"/api/webhooks/{channel}", "none", expect=[404, 405])
+
+# Ownership at connect: a token that does not act for the account is refused before anything is stored (403).
+for name, body in {
+    "facebook-token-of-nobody": '{"channel":"facebook","externalId":"8990001","accessToken":"x"}',
+    "shopee-token-of-nobody": '{"channel":"shopee","externalId":"8990002","accessToken":"x","refreshToken":"y"}',
+    "zalo-token-of-nobody": '{"channel":"zalo","externalId":"5550005","accessToken":"t","refreshToken":"r"}',
+    "instagram-page-not-readable": '{"channel":"instagram","externalId":"5550007","accessToken":"fb-secret-token-5d1c9a","linkedPageId":"5550008"}',
+    "facebook-token-of-another-page": '{"channel":"facebook","externalId":"5550009","accessToken":"fb-secret-token-5d1c9a"}',
+}.items():
+    add(f"ownership-{name}", "POST", "/api/connections", "tenant", body, expect=[403])
 
 for f in os.listdir(HERE):
     if f.endswith(".json"):
