@@ -16,8 +16,20 @@ internal static class ChannelTime
 
     public static DateTimeOffset? FromSecondsOrMillis(string? value) =>
         long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
-            ? FromSecondsOrMillis(parsed)
+            ? TryFromSecondsOrMillis(parsed)
             : null;
+
+    /// <summary>Like <see cref="FromSecondsOrMillis(long)"/>, null instead of an exception for values outside the calendar.</summary>
+    public static DateTimeOffset? TryFromSecondsOrMillis(long value) => value switch
+    {
+        < 0 => null,
+        > MillisecondThreshold => value <= MaxMillis ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null,
+        _ => value <= MaxSeconds ? DateTimeOffset.FromUnixTimeSeconds(value) : null,
+    };
+
+    // 9999-12-31T23:59:59.999Z in Unix seconds and milliseconds: the largest values DateTimeOffset can hold.
+    private const long MaxSeconds = 253_402_300_799;
+    private const long MaxMillis = 253_402_300_799_999;
 
     public static DateTimeOffset FromNanos(long nanos) =>
         DateTimeOffset.UnixEpoch.AddTicks(nanos / 100);

@@ -25,11 +25,12 @@ internal sealed class StorageNames(string prefix)
     public const string CommentsTable = "comments";
     public const string WebhookBodiesTable = "webhookbodies";
     public const string CountersTable = "counters";
+    public const string WebhookSeenTable = "webhookseen";
 
     public static IReadOnlyList<string> AllTables { get; } =
     [
         TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable, JobsTable, JobIndexTable,
-        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable, CountersTable,
+        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable, CountersTable, WebhookSeenTable,
     ];
 
     public string Prefix { get; } = prefix;

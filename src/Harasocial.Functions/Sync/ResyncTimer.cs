@@ -1,6 +1,7 @@
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync.Timers;
+using Harasocial.Functions.Webhooks;
 
 namespace Harasocial.Functions.Sync;
 
@@ -10,7 +11,8 @@ namespace Harasocial.Functions.Sync;
 /// updated since the watermark: the gap lost webhooks leave), and run a spam-folder check where it is on. Every
 /// connection's tokens are re-sealed under the current encryption key on the way (key rotation, README "Security").
 /// </summary>
-internal sealed partial class ResyncTimer(ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, TimeProvider time, ILogger<ResyncTimer> log) : ITimerFunctionHandler
+internal sealed partial class ResyncTimer(
+    ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, WebhookSeen seen, TimeProvider time, ILogger<ResyncTimer> log) : ITimerFunctionHandler
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromHours(1);
 
@@ -64,11 +66,24 @@ internal sealed partial class ResyncTimer(ConnectionStore connections, ChannelAc
             }
         }
 
+        try
+        {
+            // Housekeeping on the same tick: webhook hashes older than the replay window.
+            await seen.PruneAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPruneFailed(log, ex);
+        }
+
         LogTick(log, context.ScheduledAt, started, resealed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resync tick {Tick}: {Started} resync jobs started, tokens of {Resealed} connections re-sealed under the current key")]
     private static partial void LogTick(ILogger logger, DateTimeOffset tick, int started, int resealed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not prune the remembered webhook hashes")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-seal the tokens of connection {ConnectionId} under the current key")]
     private static partial void LogResealFailed(ILogger logger, string connectionId, Exception exception);

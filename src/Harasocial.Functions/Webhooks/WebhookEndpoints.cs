@@ -10,7 +10,8 @@ namespace Harasocial.Functions.Webhooks;
 
 /// <summary>
 /// Webhook intake (SPEC §4): verify the signature over the raw bytes, check it is JSON, store it durably on the
-/// queue, answer 200 with an empty body (Shopee wants exactly that). No sync work happens inline.
+/// queue, answer 200 with an empty body (Shopee wants exactly that). No sync work happens inline. A Zalo or Shopee body
+/// dated outside the replay window is acknowledged and dropped (a 4xx would only make the platform retry it).
 /// </summary>
 internal static partial class WebhookEndpoints
 {
@@ -62,9 +63,18 @@ internal static partial class WebhookEndpoints
             return Problems.Validation("$", "The webhook body is not a JSON event this endpoint understands.");
         }
 
+        if (!ReplayWindow.IsFresh(webhook, body, services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        {
+            LogStale(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebhookEndpoints).FullName!), channel, webhook.SignedAt(body));
+            return Results.Ok();
+        }
+
         await services.GetRequiredService<WebhookInbox>().StoreAsync(channel, body, http.RequestAborted);
         return Results.Ok();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a signed {Channel} webhook dated {SignedAt}: outside the replay window (10 minutes either way)")]
+    private static partial void LogStale(ILogger logger, ChannelKind channel, DateTimeOffset? signedAt);
 
     /// <summary>The raw body, or null when it is larger than the limit (read at most limit + 1 bytes).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long limit)

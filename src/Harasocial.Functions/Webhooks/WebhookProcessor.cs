@@ -6,9 +6,11 @@ namespace Harasocial.Functions.Webhooks;
 
 /// <summary>
 /// The <c>WebhookEvent</c> queue function: parses a stored webhook into channel-neutral events and applies each one
-/// idempotently (by the platform's ids), so redelivery, duplicates and reordering change nothing.
+/// idempotently (by the platform's ids), so redelivery, duplicates and reordering change nothing. A body already applied
+/// within the replay window (same SHA-256) is dropped first: ids alone cannot tell a replayed unfollow or resync hint
+/// from a new one.
 /// </summary>
-internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
+internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, WebhookSeen seen, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
 {
     public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
     {
@@ -20,6 +22,17 @@ internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier 
         }
 
         var (body, spill) = await inbox.ReadAsync(envelope, cancellationToken);
+        if (!await seen.TryClaimAsync(channel, body, context.MessageId, envelope.ReceivedAt, cancellationToken))
+        {
+            LogRepeat(log, envelope.Channel, context.MessageId);
+            if (spill is not null)
+            {
+                await inbox.DeleteSpillAsync(spill, cancellationToken);
+            }
+
+            return;
+        }
+
         var events = services.GetRequiredKeyedService<IChannelWebhook>(channel).Parse(body);
         foreach (var channelEvent in events)
         {
@@ -32,6 +45,9 @@ internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier 
             await inbox.DeleteSpillAsync(spill, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a {Channel} webhook (queue message {MessageId}): the same body was applied within the replay window")]
+    private static partial void LogRepeat(ILogger logger, string channel, string messageId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Count} {Channel} webhook events")]
     private static partial void LogApplied(ILogger logger, string channel, int count);

@@ -10,6 +10,7 @@ internal static class WebhookServiceCollectionExtensions
     {
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<EventApplier>();
+        services.AddSingleton<WebhookSeen>();
         services.AddFunction(QueueFunction.For<WebhookProcessor>("WebhookEvent", StorageNames.WebhooksQueue));
         services.AddFunctions(WebhookEndpoints.Functions);
         return services;

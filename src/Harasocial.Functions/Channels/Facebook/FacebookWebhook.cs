@@ -14,6 +14,12 @@ internal sealed class FacebookWebhook(IOptions<FacebookOptions> options) : IChan
     public bool VerifySubscription(string? mode, string? verifyToken, string? challenge) =>
         MetaWebhook.VerifySubscription(mode, verifyToken, challenge, options.Value.VerifyToken);
 
+    /// <summary>Meta retries undelivered webhooks for hours: an old body is no sign of a replay (de-duplication by body
+    /// hash covers repeats, <see cref="Webhooks.WebhookSeen"/>).</summary>
+    public bool SignsTime => false;
+
+    public DateTimeOffset? SignedAt(ReadOnlySpan<byte> body) => null;
+
     public IReadOnlyList<ChannelEvent> Parse(ReadOnlySpan<byte> body)
     {
         var envelope = MetaWebhook.ReadEnvelope(body, "page");

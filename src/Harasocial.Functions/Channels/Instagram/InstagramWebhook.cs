@@ -13,6 +13,12 @@ internal sealed class InstagramWebhook(IOptions<FacebookOptions> options) : ICha
     public WebhookVerification Verify(IHeaderDictionary headers, ReadOnlySpan<byte> body) =>
         MetaWebhook.Verify(headers, body, options.Value.AppSecret);
 
+    /// <summary>Meta retries undelivered webhooks for hours: an old body is no sign of a replay (de-duplication by body
+    /// hash covers repeats, <see cref="Webhooks.WebhookSeen"/>).</summary>
+    public bool SignsTime => false;
+
+    public DateTimeOffset? SignedAt(ReadOnlySpan<byte> body) => null;
+
     public IReadOnlyList<ChannelEvent> Parse(ReadOnlySpan<byte> body)
     {
         var envelope = MetaWebhook.ReadEnvelope(body, "instagram");

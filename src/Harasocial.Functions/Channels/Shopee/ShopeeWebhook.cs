@@ -35,6 +35,23 @@ internal sealed class ShopeeWebhook(IOptions<ShopeeOptions> options) : IChannelW
         return WebhookSignature.HexEquals(expected, header) ? WebhookVerification.Valid : WebhookVerification.InvalidSignature;
     }
 
+    public bool SignsTime => true;
+
+    /// <summary>The envelope's `timestamp`, unix seconds, inside the signed body (channel-apis.md §4.7).</summary>
+    public DateTimeOffset? SignedAt(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, ShopeeJsonContext.Default.ShopeePush)?.Timestamp is { } seconds
+                ? ChannelTime.TryFromSecondsOrMillis(seconds)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public IReadOnlyList<ChannelEvent> Parse(ReadOnlySpan<byte> body)
     {
         ShopeePush? push;

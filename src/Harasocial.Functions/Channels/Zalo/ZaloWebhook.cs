@@ -45,6 +45,11 @@ internal sealed class ZaloWebhook(IOptions<ZaloOptions> options) : IChannelWebho
         return WebhookSignature.HexEquals(expected, hex) ? WebhookVerification.Valid : WebhookVerification.InvalidSignature;
     }
 
+    public bool SignsTime => true;
+
+    /// <summary>`timestamp` is a string of milliseconds inside the signed body (channel-apis.md §3.7).</summary>
+    public DateTimeOffset? SignedAt(ReadOnlySpan<byte> body) => ChannelTime.FromSecondsOrMillis(TryReadSignedFields(body)?.Timestamp);
+
     public IReadOnlyList<ChannelEvent> Parse(ReadOnlySpan<byte> body)
     {
         ZaloEvent? zaloEvent;
