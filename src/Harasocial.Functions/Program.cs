@@ -29,6 +29,8 @@ if (ScriptRootCommand.TryRun(app, args))
 }
 
 app.UseProblemHandling();
+app.UseSecurityHeaders();
+app.UseRateLimits();
 app.UseMiddleware<StorageReadyMiddleware>();
 app.UseTenantAuth();
 app.MapFunctions();

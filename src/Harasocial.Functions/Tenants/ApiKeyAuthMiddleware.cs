@@ -6,9 +6,11 @@ namespace Harasocial.Functions.Tenants;
 
 /// <summary>
 /// SPEC §4: every <c>/api</c> route but webhooks and health needs <c>X-Api-Key</c>. The admin key identifies the
-/// operator; a tenant key identifies its tenant. Routes decide what each caller may do (403 otherwise).
+/// operator; a tenant key identifies its tenant. Routes decide what each caller may do (403 otherwise). Valid keys are
+/// answered from <see cref="ApiKeyCache"/>; an unknown key is looked up in storage, never cached, and counted against
+/// its client address (<see cref="FailedKeyLimiter"/>: 429 past the limit, without a lookup).
 /// </summary>
-internal sealed class ApiKeyAuthMiddleware(RequestDelegate next, IOptions<AuthOptions> auth)
+internal sealed class ApiKeyAuthMiddleware(RequestDelegate next, IOptions<AuthOptions> auth, FailedKeyLimiter failures, ClientAddress addresses)
 {
     public const string Header = "X-Api-Key";
 
@@ -31,14 +33,37 @@ internal sealed class ApiKeyAuthMiddleware(RequestDelegate next, IOptions<AuthOp
         {
             http.Features.Set(new Caller(IsAdmin: true, TenantId: null));
         }
-        else if (key.Length <= 200 && await tenants.FindTenantIdByKeyAsync(key, http.RequestAborted) is { } tenantId)
+        else if (key.Length <= 200 && tenants.TryFindCached(key, out var cached))
         {
-            http.Features.Set(new Caller(IsAdmin: false, TenantId: tenantId));
+            http.Features.Set(new Caller(IsAdmin: false, TenantId: cached));
         }
         else
         {
-            await Problems.Unauthorized("The API key is not valid.").ExecuteAsync(http);
-            return;
+            // An unknown key costs a storage read and is not cached: guessing is limited per client address.
+            var address = addresses.Of(http) ?? string.Empty;
+            using (var refusal = failures.Refusal(address))
+            {
+                if (refusal is not null)
+                {
+                    await RateLimits.RejectAsync(http, refusal, http.RequestAborted);
+                    return;
+                }
+            }
+
+            if (key.Length > 200)
+            {
+                await Problems.Unauthorized("The API key is not valid.").ExecuteAsync(http);
+                return;
+            }
+
+            if (await tenants.LookUpAsync(key, http.RequestAborted) is not { } tenantId)
+            {
+                failures.RecordFailure(address);
+                await Problems.Unauthorized("The API key is not valid.").ExecuteAsync(http);
+                return;
+            }
+
+            http.Features.Set(new Caller(IsAdmin: false, TenantId: tenantId));
         }
 
         await next(http);

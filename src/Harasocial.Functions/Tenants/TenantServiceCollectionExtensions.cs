@@ -6,6 +6,8 @@ internal static class TenantServiceCollectionExtensions
 {
     public static IServiceCollection AddTenants(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new ApiKeyCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<FailedKeyLimiter>();
         services.AddSingleton<TenantStore>();
         services.AddFunctions(TenantEndpoints.Functions);
         return services;

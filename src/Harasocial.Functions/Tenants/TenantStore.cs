@@ -6,13 +6,11 @@ namespace Harasocial.Functions.Tenants;
 
 internal sealed record Tenant(string Id, string Name, DateTimeOffset CreatedAt);
 
-/// <summary>Tenants and their key hashes. Key lookups are cached briefly: they happen on every request.</summary>
-internal sealed class TenantStore(TableServiceClient tables, StorageNames names, TimeProvider time)
+/// <summary>Tenants and their key hashes. Valid keys are cached briefly (<see cref="ApiKeyCache"/>): lookups happen on every request.</summary>
+internal sealed class TenantStore(TableServiceClient tables, StorageNames names, ApiKeyCache keyCache, TimeProvider time)
 {
     private const string TenantPartition = "tenant";
     private const string KeyRow = "key";
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<string, (string? TenantId, DateTimeOffset Until)> keyCache = new(StringComparer.Ordinal);
 
     private TableClient Tenants => tables.GetTableClient(names.Table(StorageNames.TenantsTable));
 
@@ -50,28 +48,18 @@ internal sealed class TenantStore(TableServiceClient tables, StorageNames names,
             : null;
     }
 
-    public async Task<string?> FindTenantIdByKeyAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The key's tenant when the key was valid within the last minute (no storage read).</summary>
+    public bool TryFindCached(string key, out string tenantId) => keyCache.TryGet(ApiKeyHasher.Hash(key), out tenantId);
+
+    /// <summary>One storage read; a valid key is cached.</summary>
+    public async Task<string?> LookUpAsync(string key, CancellationToken cancellationToken)
     {
         var hash = ApiKeyHasher.Hash(key);
-        var now = time.GetUtcNow();
-        lock (keyCache)
-        {
-            if (keyCache.TryGetValue(hash, out var cached) && cached.Until > now)
-            {
-                return cached.TenantId;
-            }
-        }
-
         var row = await Keys.GetEntityIfExistsAsync<TableEntity>(hash, KeyRow, cancellationToken: cancellationToken);
         var tenantId = row.HasValue ? row.Value!.GetString("TenantId") : null;
-        lock (keyCache)
+        if (tenantId is not null)
         {
-            if (keyCache.Count > 10_000)
-            {
-                keyCache.Clear();
-            }
-
-            keyCache[hash] = (tenantId, now + CacheFor);
+            keyCache.AddValid(hash, tenantId);
         }
 
         return tenantId;

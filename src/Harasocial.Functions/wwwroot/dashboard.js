@@ -1,0 +1,471 @@
+// Harasocial Sync dashboard: a static page over the HTTP API (SPEC §4). No framework, no build step.
+// Every value from the API is written with textContent, never as HTML.
+'use strict';
+
+const KEY_STORAGE = 'harasocial.apiKey';
+const FAST_POLL_MS = 1500;   // while a sync job runs
+const SLOW_POLL_MS = 10000;  // otherwise (webhooks keep counts moving)
+// Rough size of an initial import per channel (SPEC §2), only to draw a running job's bar; the numbers beside it are exact.
+const EXPECTED = { facebook: 160, instagram: 50, zalo: 100, shopee: 100, 'load-more': 30 };
+
+const state = {
+  key: localStorage.getItem(KEY_STORAGE) || '',
+  connections: [],
+  selected: null,          // connection id
+  jobs: [],
+  folder: 'inbox',
+  nextCursor: null,
+  conversation: null,      // conversation object
+  messages: [],            // newest first, as the API returns them
+  messagesCursor: null,
+  pollTimer: 0,
+};
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name === 'text') node.textContent = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+// ---- HTTP --------------------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { 'X-Api-Key': state.key, Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, { title: 'Network error', detail: `The service did not answer (${e.message}).` });
+  }
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  if (!response.ok) {
+    throw new ApiError(response.status, json && typeof json === 'object' ? json : { title: `HTTP ${response.status}`, detail: text.slice(0, 300) });
+  }
+  return json;
+}
+
+/** Writes a problem (title, detail, errors map) into a container; clears it when `error` is null. */
+function showProblem(container, error) {
+  container.replaceChildren();
+  if (!error) return;
+  const problem = error.problem || { detail: String(error.message || error) };
+  const status = error.status ? ` (${error.status})` : '';
+  container.append(el('strong', { text: (problem.title || 'Error') + status }));
+  if (problem.detail) container.append(el('p', { text: problem.detail }));
+  if (problem.errors && typeof problem.errors === 'object') {
+    const list = el('ul');
+    for (const [field, messages] of Object.entries(problem.errors)) {
+      for (const message of [].concat(messages)) list.append(el('li', { text: `${field}: ${message}` }));
+    }
+    container.append(list);
+  }
+}
+
+// ---- formatting --------------------------------------------------------------------------------------
+
+const CHANNEL_NAMES = { facebook: 'Facebook', instagram: 'Instagram', zalo: 'Zalo', shopee: 'Shopee' };
+const number = new Intl.NumberFormat();
+function when(iso) {
+  if (!iso) return 'never';
+  const date = new Date(iso);
+  return date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+}
+function seconds(job) {
+  // From the request that created the job, so queue wait counts too.
+  const start = job.createdAt || job.startedAt;
+  if (!start) return '';
+  const end = job.completedAt ? new Date(job.completedAt) : new Date();
+  return `${Math.max(0, (end - new Date(start)) / 1000).toFixed(1)} s`;
+}
+
+// ---- API key -----------------------------------------------------------------------------------------
+
+async function useKey(key) {
+  state.key = key;
+  $('key-status').className = 'status-line';
+  $('key-status').textContent = 'Checking the key…';
+  try {
+    const page = await api('GET', '/api/connections');
+    localStorage.setItem(KEY_STORAGE, key);
+    $('key-status').textContent = 'Key accepted.';
+    $('forget-key').hidden = false;
+    $('app').hidden = false;
+    applyConnections(page.items || []);
+    schedulePoll();
+  } catch (e) {
+    $('app').hidden = true;
+    $('key-status').className = 'status-line error';
+    if (e.status === 401 || e.status === 403) {
+      localStorage.removeItem(KEY_STORAGE);
+      state.key = '';
+      $('key-status').textContent = 'This API key is not valid. Check it and try again.';
+    } else {
+      $('key-status').textContent = `Could not check the key: ${e.message}`;
+    }
+  }
+}
+
+function forgetKey() {
+  localStorage.removeItem(KEY_STORAGE);
+  state.key = '';
+  clearTimeout(state.pollTimer);
+  $('api-key').value = '';
+  $('app').hidden = true;
+  $('forget-key').hidden = true;
+  $('key-status').textContent = 'Key forgotten.';
+}
+
+// ---- connections -------------------------------------------------------------------------------------
+
+function applyConnections(items) {
+  state.connections = items;
+  const list = $('connections');
+  list.replaceChildren(...items.map(connectionCard));
+  $('connections-empty').hidden = items.length > 0;
+  const selected = items.find((c) => c.id === state.selected);
+  if (selected) renderConnectionHeader(selected);
+}
+
+function connectionCard(c) {
+  const reauth = c.status === 'reauth_required';
+  const card = el('li', { class: `card${c.id === state.selected ? ' selected' : ''}${reauth ? ' reauth' : ''}`, 'data-connection': c.id });
+  const button = el('button', { type: 'button', class: 'card-select', 'aria-pressed': String(c.id === state.selected), onclick: () => selectConnection(c.id) },
+    el('span', { class: `badge ${c.channel}`, text: CHANNEL_NAMES[c.channel] || c.channel }),
+    el('span', { class: 'card-name', text: c.name || c.externalId }));
+  card.append(button);
+  card.append(el('div', { class: 'card-id', text: c.externalId }));
+  card.append(el('div', { class: `conn-status status-${c.status}`, 'data-status': c.status, text: statusLabel(c.status) }));
+  if (c.statusReason) card.append(el('div', { class: reauth ? 'reason strong' : 'reason', text: c.statusReason }));
+  const n = c.counts || {};
+  card.append(el('div', { class: 'counts', text:
+    `${number.format(n.conversations || 0)} conversations · ${number.format(n.messages || 0)} messages` +
+    (n.posts ? ` · ${number.format(n.posts)} posts · ${number.format(n.comments || 0)} comments` : '') }));
+  card.append(el('div', { class: 'muted small', text: `Last sync: ${when(c.lastSyncAt)}` }));
+  return card;
+}
+
+function statusLabel(status) {
+  return { active: 'Active', syncing: 'Syncing…', reauth_required: 'Reconnect needed', disconnected: 'Disconnected' }[status] || status;
+}
+
+function connectFormChannelChanged() {
+  const channel = $('c-channel').value;
+  for (const block of document.querySelectorAll('#connect-form [data-for]')) {
+    block.hidden = !block.dataset.for.split(' ').includes(channel);
+  }
+}
+
+async function submitConnect(event) {
+  event.preventDefault();
+  const form = event.target;
+  const channel = form.channel.value;
+  const body = {
+    channel,
+    externalId: form.externalId.value.trim(),
+    accessToken: form.accessToken.value.trim(),
+  };
+  if (form.name.value.trim()) body.name = form.name.value.trim();
+  if (channel === 'zalo' || channel === 'shopee') body.refreshToken = form.refreshToken.value.trim();
+  if (channel === 'instagram') body.linkedPageId = form.linkedPageId.value.trim();
+  if (channel === 'facebook') body.settings = { syncSpam: form.syncSpam.checked };
+  showProblem($('connect-error'), null);
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  try {
+    const created = await api('POST', '/api/connections', body);
+    form.reset();
+    connectFormChannelChanged();
+    $('connect-details').open = false;
+    state.selected = created.connection.id;
+    await refreshConnections();
+    await selectConnection(created.connection.id);
+  } catch (e) {
+    showProblem($('connect-error'), e);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+async function refreshConnections() {
+  const page = await api('GET', '/api/connections');
+  applyConnections(page.items || []);
+}
+
+function renderConnectionHeader(c) {
+  $('connection-heading').textContent = `${CHANNEL_NAMES[c.channel] || c.channel}: ${c.name || c.externalId}`;
+  $('spam-setting').hidden = c.channel !== 'facebook';
+  $('sync-spam').checked = !!(c.settings && c.settings.syncSpam);
+  $('zalo-load-more').hidden = c.channel !== 'zalo';
+}
+
+async function selectConnection(id) {
+  const changed = state.selected !== id;
+  state.selected = id;
+  const c = state.connections.find((x) => x.id === id);
+  for (const card of document.querySelectorAll('#connections .card')) {
+    const on = card.dataset.connection === id;
+    card.classList.toggle('selected', on);
+    card.querySelector('.card-select').setAttribute('aria-pressed', String(on));
+  }
+  $('connection-detail').hidden = false;
+  if (c) renderConnectionHeader(c);
+  showProblem($('settings-error'), null);
+  if (changed) {
+    $('folder').value = state.folder = 'inbox';
+    closeThread();
+  }
+  await Promise.all([refreshJobs(), loadConversations(false)]);
+  schedulePoll();
+}
+
+async function toggleSyncSpam(event) {
+  const checkbox = event.target;
+  showProblem($('settings-error'), null);
+  checkbox.disabled = true;
+  try {
+    const updated = await api('PATCH', `/api/connections/${encodeURIComponent(state.selected)}`, { settings: { syncSpam: checkbox.checked } });
+    const i = state.connections.findIndex((c) => c.id === updated.id);
+    if (i >= 0) state.connections[i] = updated;
+    applyConnections(state.connections);
+    await refreshJobs();
+  } catch (e) {
+    checkbox.checked = !checkbox.checked;
+    showProblem($('settings-error'), e);
+  } finally {
+    checkbox.disabled = false;
+  }
+}
+
+// ---- sync jobs ---------------------------------------------------------------------------------------
+
+const isRunning = (job) => job.status === 'queued' || job.status === 'running';
+
+async function refreshJobs() {
+  if (!state.selected) return;
+  const connectionId = state.selected;
+  const before = new Map(state.jobs.map((j) => [j.id, j.status]));
+  const page = await api('GET', `/api/connections/${encodeURIComponent(connectionId)}/sync-jobs?limit=10`);
+  if (connectionId !== state.selected) return;
+  state.jobs = page.items || [];
+  $('jobs').replaceChildren(...state.jobs.map(jobRow));
+  if (state.jobs.length === 0) $('jobs').append(el('li', { class: 'muted', text: 'No sync job yet.' }));
+  // A job that just finished brought new conversations: show them.
+  if (state.jobs.some((j) => before.has(j.id) && isRunning({ status: before.get(j.id) }) && !isRunning(j))) {
+    await loadConversations(false);
+  }
+}
+
+function jobRow(job) {
+  const c = state.connections.find((x) => x.id === job.connectionId);
+  const p = job.progress || {};
+  const expected = EXPECTED[job.kind === 'load-more' ? 'load-more' : c && c.channel] || 100;
+  const done = job.status === 'completed';
+  const value = done ? 100 : isRunning(job) ? Math.min(95, Math.round(100 * (p.conversations || 0) / expected)) : 0;
+  const bar = el('progress', { max: '100', value: String(value), 'aria-label': `${job.kind} sync progress` });
+  if (isRunning(job) && (p.conversations || 0) === 0) bar.removeAttribute('value'); // indeterminate until the first page lands
+  return el('li', { class: `job job-${job.status}`, 'data-job': job.id, 'data-status': job.status },
+    el('div', { class: 'job-head' },
+      el('span', { class: 'job-kind', text: job.kind }),
+      el('span', { class: 'job-status', text: job.status }),
+      el('span', { class: 'job-phase muted', text: job.phase ? `phase: ${job.phase}` : '' }),
+      el('span', { class: 'muted small', text: seconds(job) })),
+    bar,
+    el('div', { class: 'small', text:
+      `${number.format(p.conversations || 0)} conversations · ${number.format(p.messages || 0)} messages · ` +
+      `${number.format(p.posts || 0)} posts · ${number.format(p.comments || 0)} comments · ${number.format(p.apiCalls || 0)} channel calls` }),
+    job.error ? el('div', { class: 'problem inline', text: job.error }) : null);
+}
+
+// ---- polling -----------------------------------------------------------------------------------------
+
+function schedulePoll() {
+  clearTimeout(state.pollTimer);
+  const busy = state.jobs.some(isRunning) || state.connections.some((c) => c.status === 'syncing' || c.activeJobId);
+  state.pollTimer = setTimeout(poll, busy ? FAST_POLL_MS : SLOW_POLL_MS);
+}
+
+async function poll() {
+  if (!state.key) return;
+  try {
+    await refreshConnections();
+    await refreshJobs();
+  } catch (e) {
+    if (e.status === 401) { forgetKey(); $('key-status').textContent = 'The API key is no longer valid.'; return; }
+  }
+  schedulePoll();
+}
+
+// ---- conversations -----------------------------------------------------------------------------------
+
+async function loadConversations(append) {
+  if (!state.selected) return;
+  const connectionId = state.selected;
+  const params = new URLSearchParams({ folder: state.folder, limit: '20' });
+  if (append && state.nextCursor) params.set('cursor', state.nextCursor);
+  showProblem($('conversations-error'), null);
+  try {
+    const page = await api('GET', `/api/connections/${encodeURIComponent(connectionId)}/conversations?${params}`);
+    if (connectionId !== state.selected) return;
+    const rows = (page.items || []).map(conversationRow);
+    if (append) $('conversations').append(...rows); else $('conversations').replaceChildren(...rows);
+    state.nextCursor = page.nextCursor || null;
+    $('conversations-more').hidden = !state.nextCursor;
+    $('conversations-empty').hidden = $('conversations').children.length > 0;
+  } catch (e) {
+    showProblem($('conversations-error'), e);
+  }
+}
+
+function conversationRow(conv) {
+  const name = (conv.customer && (conv.customer.name || conv.customer.id)) || conv.externalId || conv.id;
+  const item = el('li', { class: `conversation${conv.folder === 'spam' ? ' spam' : ''}${state.conversation && state.conversation.id === conv.id ? ' selected' : ''}`, 'data-conversation': conv.id });
+  item.append(el('button', { type: 'button', class: 'conversation-open', onclick: () => openConversation(conv.id) },
+    el('span', { class: 'conversation-name', text: name }),
+    el('span', { class: 'muted small', text: when(conv.lastMessageAt) })));
+  const tags = [];
+  if (conv.folder === 'spam') tags.push('spam');
+  if (conv.status && conv.status !== 'open') tags.push(conv.status);
+  if (conv.isFollower === false) tags.push('unfollowed');
+  if (tags.length) item.append(el('div', { class: 'tags', text: tags.join(' · ') }));
+  if (conv.notice) item.append(el('p', { class: 'notice', text: conv.notice }));
+  return item;
+}
+
+async function zaloLoadMore() {
+  const button = $('zalo-load-more');
+  showProblem($('conversations-error'), null);
+  button.disabled = true;
+  try {
+    await api('POST', `/api/connections/${encodeURIComponent(state.selected)}/conversations/load-more`);
+    await refreshJobs();
+    schedulePoll();
+  } catch (e) {
+    showProblem($('conversations-error'), e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---- thread ------------------------------------------------------------------------------------------
+
+function closeThread() {
+  state.conversation = null;
+  state.messages = [];
+  $('thread-heading').textContent = 'Conversation';
+  $('thread-meta').textContent = 'Open a conversation to read it.';
+  $('thread-notice').hidden = true;
+  $('messages').replaceChildren();
+  $('messages-older').hidden = true;
+  $('reply-form').hidden = true;
+}
+
+async function openConversation(id) {
+  showProblem($('reply-error'), null);
+  for (const row of document.querySelectorAll('#conversations .conversation')) row.classList.toggle('selected', row.dataset.conversation === id);
+  try {
+    const [conv, page] = await Promise.all([
+      api('GET', `/api/conversations/${encodeURIComponent(id)}`),
+      api('GET', `/api/conversations/${encodeURIComponent(id)}/messages?limit=50`),
+    ]);
+    state.conversation = conv;
+    state.messages = page.items || [];
+    state.messagesCursor = page.nextCursor || null;
+    renderThread();
+    $('reply-form').hidden = false;
+    const list = $('messages');
+    list.scrollTop = list.scrollHeight;
+  } catch (e) {
+    showProblem($('conversations-error'), e);
+  }
+}
+
+async function olderMessages() {
+  const id = state.conversation.id;
+  const page = await api('GET', `/api/conversations/${encodeURIComponent(id)}/messages?limit=50&cursor=${encodeURIComponent(state.messagesCursor)}`);
+  state.messages = state.messages.concat(page.items || []);
+  state.messagesCursor = page.nextCursor || null;
+  renderThread();
+}
+
+function renderThread() {
+  const conv = state.conversation;
+  const name = (conv.customer && (conv.customer.name || conv.customer.id)) || conv.externalId;
+  $('thread-heading').textContent = name;
+  $('thread-meta').textContent = `${CHANNEL_NAMES[conv.channel] || conv.channel} · folder: ${conv.folder} · ${conv.status}` +
+    (conv.isFollower === false ? ' · unfollowed the OA' : '');
+  $('thread-notice').hidden = !conv.notice;
+  $('thread-notice').textContent = conv.notice || '';
+  $('messages-older').hidden = !state.messagesCursor;
+  // The API lists newest first; a chat reads oldest to newest.
+  const ordered = state.messages.slice().reverse();
+  $('messages').replaceChildren(...ordered.map(messageItem));
+}
+
+function messageItem(m) {
+  const attachments = (m.attachments || []).map((a) => a.type || 'attachment').join(', ');
+  return el('li', { class: `message ${m.direction === 'out' ? 'out' : 'in'}`, 'data-direction': m.direction },
+    el('div', { class: 'bubble', text: m.text || (attachments ? `[${attachments}]` : m.detailsUnavailable ? '[message details unavailable]' : '') }),
+    el('div', { class: 'muted small', text: `${m.direction === 'out' ? 'Seller' : 'Customer'} · ${when(m.sentAt)}${m.text && attachments ? ` · ${attachments}` : ''}` }));
+}
+
+async function submitReply(event) {
+  event.preventDefault();
+  const text = $('reply-text').value.trim();
+  if (!text || !state.conversation) return;
+  const submit = event.target.querySelector('button[type=submit]');
+  submit.disabled = true;
+  showProblem($('reply-error'), null);
+  try {
+    const message = await api('POST', `/api/conversations/${encodeURIComponent(state.conversation.id)}/messages`, { text });
+    $('reply-text').value = '';
+    state.messages = [message].concat(state.messages.filter((m) => m.id !== message.id));
+    // A reply moves a spam conversation to the inbox: read the conversation again.
+    state.conversation = await api('GET', `/api/conversations/${encodeURIComponent(state.conversation.id)}`);
+    renderThread();
+    $('messages').scrollTop = $('messages').scrollHeight;
+    await loadConversations(false);
+  } catch (e) {
+    showProblem($('reply-error'), e);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---- wiring ------------------------------------------------------------------------------------------
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('key-form').addEventListener('submit', (e) => { e.preventDefault(); useKey($('api-key').value.trim()); });
+  $('forget-key').addEventListener('click', forgetKey);
+  $('c-channel').addEventListener('change', connectFormChannelChanged);
+  $('connect-form').addEventListener('submit', submitConnect);
+  $('sync-spam').addEventListener('change', toggleSyncSpam);
+  $('folder').addEventListener('change', (e) => { state.folder = e.target.value; loadConversations(false); });
+  $('refresh-conversations').addEventListener('click', () => loadConversations(false));
+  $('conversations-more').addEventListener('click', () => loadConversations(true));
+  $('zalo-load-more').addEventListener('click', zaloLoadMore);
+  $('messages-older').addEventListener('click', olderMessages);
+  $('reply-form').addEventListener('submit', submitReply);
+  connectFormChannelChanged();
+  closeThread();
+  if (state.key) { $('api-key').value = state.key; useKey(state.key); }
+});
