@@ -25,6 +25,9 @@ internal static class DashboardScenario
     /// <summary>A page whose token the test revokes: the connection must show reauth_required.</summary>
     public const string ReauthPage = "5100000004";
 
+    /// <summary>Connected through the form under the Content-Security-Policy: the card shows the Page's own name.</summary>
+    public const string CspPage = "5100000005";
+
     /// <summary>140 Zalo conversations: the initial 100, then "Load more from Zalo" for the next 30.</summary>
     public const string ZaloOa = "3100000000000000001";
 
@@ -49,6 +52,8 @@ internal static class DashboardScenario
               "spam": [ { "count": 2, "ageMinutes": [20, 40], "messages": 3 } ] },
             { "channel": "facebook", "id": "{{ReauthPage}}", "name": "Shop Hết Hạn", "accessToken": "fb-reauth",
               "threads": [ { "count": 3, "ageMinutes": [10, 60], "messages": 2 } ] },
+            { "channel": "facebook", "id": "{{CspPage}}", "name": "Shop Chính Sách", "accessToken": "fb-csp",
+              "threads": [ { "count": 2, "ageMinutes": [10, 60], "messages": 2 } ] },
             { "channel": "zalo", "id": "{{ZaloOa}}", "name": "Zalo OA Hoa Mai", "accessToken": "zalo-at", "refreshToken": "zalo-rt",
               "threads": [ { "count": 140, "ageDays": [0, 30], "messages": [1, 2] } ], "unfollowerShare": 0.1 }
           ]

@@ -158,6 +158,36 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await ScreenshotAsync(page, "08-zalo-load-more");
     }
 
+    [Fact]
+    public async Task UnderCsp_NoViolations_WrongTokenRefused_CardNamedByTheChannel()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+        var key = await fixture.CreateTenantAsync("ui-csp");
+        var response = await page.GotoAsync(fixture.AppUri.ToString());
+        Assert.Contains("frame-ancestors 'none'", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
+        await page.FillAsync("#api-key", key);
+        await page.ClickAsync("#key-form button[type=submit]");
+        await Expect(page.Locator("#app")).ToBeVisibleAsync();
+
+        // Another page's token: ownership is not proven and the form says why.
+        await page.ClickAsync("#connect-details summary");
+        await page.FillAsync("#c-external", DashboardScenario.CspPage);
+        await page.FillAsync("#c-token", "fb-reply");
+        await page.ClickAsync("#connect-form button[type=submit]");
+        await Expect(page.Locator("#connect-error")).ToContainTextAsync("not Page");
+
+        await page.FillAsync("#c-token", "fb-csp");
+        await page.ClickAsync("#connect-form button[type=submit]");
+        await Expect(page.Locator("#connect-error")).ToBeEmptyAsync();
+        await WaitForCompletedJobAsync(page);
+        await Expect(page.Locator("#connections .card .card-name")).ToHaveTextAsync("Shop Chính Sách");
+        await ScreenshotAsync(page, "08-connected-under-csp");
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Contains("Refused to", StringComparison.Ordinal));
+    }
+
     private async Task<IPage> SignInAsync(string tenant) => (await SignInWithKeyAsync(tenant)).Page;
 
     private async Task<(IPage Page, string Key)> SignInWithKeyAsync(string tenant)
