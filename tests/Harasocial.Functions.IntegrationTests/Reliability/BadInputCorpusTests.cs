@@ -103,10 +103,19 @@ public sealed class BadInputCorpusTests(AzuriteFixture azurite)
         var status = (int)response.StatusCode;
         var expected = bad["expect"]!.AsArray().Select(e => e!.GetValue<int>()).ToList();
         var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var text = await response.Content.ReadAsStringAsync();
         if (!expected.Contains(status) || mediaType != "application/problem+json")
         {
-            var text = await response.Content.ReadAsStringAsync();
             return $"{status} {mediaType} (expected {string.Join("/", expected)} problem+json): {text[..Math.Min(300, text.Length)]}";
+        }
+
+        // Problem details say what is wrong in the API's terms, never the runtime's (internal type names, exception text).
+        foreach (var internalName in new[] { "System.", "Exception", "Harasocial.", "LineNumber:", "Path: $" })
+        {
+            if (text.Contains(internalName, StringComparison.Ordinal))
+            {
+                return $"{status}: the problem names '{internalName}': {text[..Math.Min(300, text.Length)]}";
+            }
         }
 
         return null;
