@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Channels;
 
 namespace Harasocial.Functions.Storage;

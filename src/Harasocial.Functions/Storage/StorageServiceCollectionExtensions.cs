@@ -8,7 +8,7 @@ internal static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.NamePrefix));
-        services.AddSingleton(_ => StorageConnectionFactory.Create(configuration));
+        services.AddSingleton(sp => StorageClientFactory.Create(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UndecodableMessages).FullName!)));
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton<StorageProvisioner>();
