@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Harasocial.Functions.Channels;
@@ -81,20 +80,28 @@ internal sealed class WebhookInbox(QueueServiceClient queues, TableServiceClient
         await Bodies.SubmitInChunksAsync([.. keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, k)))], cancellationToken);
     }
 
-    /// <summary>Meta batches (<c>entry[]</c>) split into one body per entry when the whole is too big for a message.</summary>
+    /// <summary>
+    /// Meta batches (<c>entry[]</c>) split into one body per entry when the whole is too big for a message. Each part
+    /// carries the entry's original JSON text, not a re-serialization (which would escape every non-ASCII character
+    /// as <c>\uXXXX</c>, up to three times its size, and push parts into the spill table).
+    /// </summary>
     private List<byte[]> Split(ChannelKind channel, DateTimeOffset receivedAt, byte[] body)
     {
-        if (Fits(EnvelopePrefix(channel, receivedAt, "body").Length + body.Length + 1) || channel is not (ChannelKind.Facebook or ChannelKind.Instagram) ||
-            JsonNode.Parse(body) is not JsonObject root || root["entry"] is not JsonArray { Count: > 1 } entries)
+        if (Fits(EnvelopePrefix(channel, receivedAt, "body").Length + body.Length + 1) || channel is not (ChannelKind.Facebook or ChannelKind.Instagram))
         {
             return [body];
         }
 
-        return entries.Select(entry => Encoding.UTF8.GetBytes(new JsonObject
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) ||
+            entries.ValueKind != JsonValueKind.Array || entries.GetArrayLength() < 2)
         {
-            ["object"] = root["object"]?.DeepClone(),
-            ["entry"] = new JsonArray(entry!.DeepClone()),
-        }.ToJsonString())).ToList();
+            return [body];
+        }
+
+        var kind = root.TryGetProperty("object", out var value) ? value.GetRawText() : "null";
+        return [.. entries.EnumerateArray().Select(entry => Encoding.UTF8.GetBytes($"{{\"object\":{kind},\"entry\":[{entry.GetRawText()}]}}"))];
     }
 
     /// <summary>Whether a message of this many UTF-8 bytes fits on the queue once base64-encoded.</summary>
