@@ -50,8 +50,10 @@ internal sealed partial class QueueListener(
             {
                 break;
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            catch (Exception ex)
             {
+                // Storage unreachable, or a failed move of a message that is not base64 (UndecodableMessages runs inside
+                // the receive): log, back off, poll again. The listener itself must keep running.
                 LogReceiveFailed(log, queue.Name, ex);
                 batch = [];
             }
