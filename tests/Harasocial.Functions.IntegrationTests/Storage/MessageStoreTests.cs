@@ -52,6 +52,26 @@ public sealed class MessageStoreTests(AzuriteFixture azurite)
         Assert.Equal(2202, (await storage.RowsAsync(StorageNames.MessagesTable, MessageStore.Partition("cn_a", "c1"))).Count);
     }
 
+    /// <summary>
+    /// The same webhook delivered several times at once: every writer finds the message missing, but only one may count
+    /// it as new (the identity row is inserted; the losers' transactions fail whole and are retried without it).
+    /// </summary>
+    [Fact]
+    public async Task SaveAsync_SameMessagesFromConcurrentWriters_EachCountedNewOnce()
+    {
+        var storage = await StoreHarness.CreateAsync(azurite);
+        var store = new MessageStore(storage.Tables, storage.Names);
+        var single = StoreHarness.Messages(1);
+        var page = StoreHarness.Messages(60, from: 100);
+
+        var singles = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.SaveAsync("cn_a", "c1", single, partitionIsNew: false, CancellationToken.None)));
+        var pages = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.SaveAsync("cn_a", "c1", page, partitionIsNew: false, CancellationToken.None)));
+
+        Assert.Equal(1, singles.Sum());
+        Assert.Equal(60, pages.Sum());
+        Assert.Equal(122, (await storage.RowsAsync(StorageNames.MessagesTable, MessageStore.Partition("cn_a", "c1"))).Count);
+    }
+
     [Fact]
     public async Task ListAsync_NewestFirst_CursorPagesThroughAll()
     {
