@@ -57,7 +57,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   resource settings 'config' = {
     name: 'appsettings'
     properties: {
-      // Identity-based storage for the host's triggers and for the app (StorageConnectionFactory reads the same keys).
+      // Identity-based storage for the host's triggers and for the app (Storage/StorageSettings.cs reads the same keys).
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table

@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
-using Harasocial.AzureStorage;
+using Harasocial.Functions.Storage;
 using Harasocial.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harasocial.Benchmarks;
 
 /// <summary>
 /// Benchmark 4's second baseline: the least any webhook receiver can do — a bare Kestrel endpoint in its own process
-/// that reads the body, puts it on a queue with our storage client and answers 200 (no signature, no JSON check, no
+/// that reads the body, puts it on a queue with the app's queue client (Azure.Storage.Queues, base64) and answers 200 (no signature, no JSON check, no
 /// middleware). Measured against it, the intake's ratio is the cost of our own code; measured against raw puts, it
 /// also carries the HTTP round trip that no receiver avoids. The benchmark runner starts itself in this mode.
 /// </summary>
@@ -36,7 +37,8 @@ internal sealed class MinimalReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{args[1]}"));
         await using var app = builder.Build();
-        var queue = new QueueServiceClient(Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("AzureWebJobsStorage is not set.")).GetQueueClient(args[2]);
+        var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("AzureWebJobsStorage is not set.");
+        var queue = StorageClientFactory.Create(StorageSettings.FromConnectionString(connection), NullLogger.Instance).Queues.GetQueueClient(args[2]);
         await queue.CreateIfNotExistsAsync();
         app.MapPost("/", async (HttpContext http) =>
         {

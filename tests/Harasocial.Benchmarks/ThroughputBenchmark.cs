@@ -1,17 +1,18 @@
 using System.Diagnostics;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Harasocial.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harasocial.Benchmarks;
 
 /// <summary>
 /// Benchmark 1 (sync throughput) and 5 (peak memory of the app during it). The app connects every page and runs
 /// the initial syncs to completion; the baseline writes the same message rows (a listing row and an identity row
-/// per message, same keys and properties as the app's <see cref="MessageStore"/>) straight through our storage
-/// client, in 100-entity transactions (one conversation = one batch), <see cref="FunctionTable.BatchSize"/> at a
+/// per message, same keys and properties as the app's <see cref="MessageStore"/>) straight through Azure.Data.Tables
+/// (the app's own client, built by <see cref="StorageClientFactory"/>), in 100-entity transactions (one conversation = one batch), <see cref="FunctionTable.BatchSize"/> at a
 /// time, the app's own step concurrency. The baseline does not write conversation, listing-index or job rows.
 /// </summary>
 internal sealed class ThroughputBenchmark(AzuriteFixture azurite, BenchSize size)
@@ -57,7 +58,7 @@ internal sealed class ThroughputBenchmark(AzuriteFixture azurite, BenchSize size
                 ">= 0.5",
                 appRate / baseRate >= 0.5,
                 $"{sizeNote}; app = connect all pages -> all jobs completed (conversation pages with 50 messages inline, rate limits off); " +
-                $"baseline = the same {expected * 2} message entities (listing + identity row per message, same keys and properties) written by our storage client " +
+                $"baseline = the same {expected * 2} message entities (listing + identity row per message, same keys and properties) written by Azure.Data.Tables " +
                 $"in 100-entity transactions, {FunctionTable.BatchSize} at a time (the app's step concurrency per instance)."),
             new BenchResult(
                 "5. Peak memory (during 1)",
@@ -72,7 +73,7 @@ internal sealed class ThroughputBenchmark(AzuriteFixture azurite, BenchSize size
 
     private async Task<TimeSpan> BaselineAsync(SimulatorServer sim)
     {
-        var tables = new TableServiceClient(azurite.ConnectionString);
+        var tables = StorageClientFactory.Create(StorageSettings.FromConnectionString(azurite.ConnectionString), NullLogger.Instance).Tables;
         var table = tables.GetTableClient(azurite.UniqueName("baseline"));
         await table.CreateIfNotExistsAsync();
         var batches = new List<List<TableTransactionAction>>();

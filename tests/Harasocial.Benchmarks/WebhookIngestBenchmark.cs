@@ -3,16 +3,18 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
+using Harasocial.Functions.Storage;
 using Harasocial.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harasocial.Benchmarks;
 
 /// <summary>
 /// Benchmark 4: signed Facebook message webhooks posted by a bounded load generator on 127.0.0.1 at rising
 /// concurrency. Measured: webhooks accepted (200) per second and p50/p99 latency. Baselines, at the same concurrency:
-/// raw puts of the same bodies on a storage queue by our client (the durable write every webhook needs anyway), and
+/// raw puts of the same bodies on a storage queue by a <c>QueueClient</c> built like the app's (the durable write every webhook needs anyway), and
 /// the same puts behind a <see cref="MinimalReceiver"/> (the HTTP round trip every webhook needs too).
 /// The three alternate in short rounds (their order rotated every round), so a shared machine that speeds up or slows down
 /// weighs on all of them alike. The intake instance runs HTTP only (custom-handler mode: no queue listeners), because
@@ -45,7 +47,8 @@ internal sealed class WebhookIngestBenchmark(AzuriteFixture azurite, BenchSize s
 
         await using var app = await AppHost.StartAsync(azurite, prefix, sim.BaseUri, new Dictionary<string, string> { ["Hosting__Mode"] = "CustomHandler" });
         await using var receiver = await MinimalReceiver.StartAsync(azurite, azurite.UniqueName("relay"));
-        var queue = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(azurite.UniqueName("rawputs"));
+        var storage = StorageClientFactory.Create(StorageSettings.FromConnectionString(azurite.ConnectionString), NullLogger.Instance);
+        var queue = storage.Queues.GetQueueClient(azurite.UniqueName("rawputs"));
         await queue.CreateIfNotExistsAsync();
         using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         using var relay = new HttpClient { BaseAddress = receiver.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
@@ -189,7 +192,7 @@ internal sealed class WebhookIngestBenchmark(AzuriteFixture azurite, BenchSize s
     private async Task<int> StoredAfterDrainAsync(string prefix, string connection, int expected)
     {
         var customers = Enumerable.Range(0, 50).Select(c => connection + "|" + Customer(c)).ToHashSet(StringComparer.Ordinal);
-        var messages = new TableServiceClient(azurite.ConnectionString).GetTableClient(prefix + "messages");
+        var messages = StorageClientFactory.Create(StorageSettings.FromConnectionString(azurite.ConnectionString), NullLogger.Instance).Tables.GetTableClient(prefix + "messages");
         var (stored, started, progressed) = (0, DateTime.UtcNow, DateTime.UtcNow);
         while (DateTime.UtcNow - progressed < TimeSpan.FromMinutes(2) && DateTime.UtcNow - started < TimeSpan.FromMinutes(30))
         {

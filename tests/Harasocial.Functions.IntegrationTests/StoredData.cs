@@ -1,4 +1,4 @@
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests;
@@ -6,7 +6,7 @@ namespace Harasocial.Functions.IntegrationTests;
 /// <summary>Reads what a connection has in storage, straight from the tables (not through the app).</summary>
 internal sealed class StoredData(AzuriteFixture azurite, string prefix, string connectionId)
 {
-    private readonly TableServiceClient tables = new(azurite.ConnectionString);
+    private readonly TableServiceClient tables = TestStorage.Tables(azurite);
 
     /// <summary>Customer id → number of stored messages (identity rows), for every stored conversation.</summary>
     public async Task<Dictionary<string, int>> MessagesByCustomerAsync()

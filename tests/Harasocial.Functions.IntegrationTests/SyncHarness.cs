@@ -177,7 +177,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>What is left on the sync queues: for failure messages.</summary>
     public async Task<string> QueueReportAsync()
     {
-        var queues = new Harasocial.AzureStorage.QueueServiceClient(azurite.ConnectionString);
+        var queues = TestStorage.Queues(azurite);
         var report = new System.Text.StringBuilder();
         foreach (var name in new[] { "sync-steps", "sync-steps-poison", "webhooks", "webhooks-poison", "timers", "timers-poison" })
         {
@@ -191,7 +191,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
             foreach (var message in (await queue.PeekMessagesAsync(3)).Value)
             {
-                report.AppendLine(message.MessageText);
+                report.AppendLine(message.Body.ToString());
             }
         }
 

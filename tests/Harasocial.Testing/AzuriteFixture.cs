@@ -17,9 +17,16 @@ public sealed class AzuriteFixture : IAsyncDisposable, IDisposable
 
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly AzuriteTls? tls;
 
     public AzuriteFixture()
+        : this(null)
     {
+    }
+
+    private AzuriteFixture(AzuriteTls? tls)
+    {
+        this.tls = tls;
         var exe = RepoPaths.NodeBin("azurite");
         if (!File.Exists(exe))
         {
@@ -47,6 +54,15 @@ public sealed class AzuriteFixture : IAsyncDisposable, IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        if (tls is not null)
+        {
+            // Bearer tokens are checked for issuer, audience and lifetime, not signature (Azurite's "basic" OAuth level).
+            foreach (var arg in new[] { "--oauth", "basic", "--cert", tls.CertPath, "--key", tls.KeyPath })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -68,6 +84,15 @@ public sealed class AzuriteFixture : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Azurite over HTTPS that also accepts bearer tokens (<c>--oauth basic</c>), for the identity-based storage path.
+    /// Started per test; clients must trust <see cref="Tls"/>.
+    /// </summary>
+    public static AzuriteFixture StartWithOAuth() => new(AzuriteTls.Create());
+
+    /// <summary>The certificate of an HTTPS Azurite (<see cref="StartWithOAuth"/>); null over plain HTTP.</summary>
+    public AzuriteTls? Tls => tls;
+
     public int TablePort { get; }
 
     public int QueuePort { get; }
@@ -77,14 +102,16 @@ public sealed class AzuriteFixture : IAsyncDisposable, IDisposable
     /// <summary>A prefix unique to this run for table and queue names (lowercase letters and digits).</summary>
     public string RunPrefix { get; }
 
-    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+    public Uri TableEndpoint => new($"{Scheme}://127.0.0.1:{TablePort}/{AccountName}");
 
-    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+    public Uri QueueEndpoint => new($"{Scheme}://127.0.0.1:{QueuePort}/{AccountName}");
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"DefaultEndpointsProtocol={Scheme};AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={Scheme}://127.0.0.1:{BlobPort}/{AccountName};" +
         $"QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+
+    private string Scheme => tls is null ? "http" : "https";
 
     public string Output
     {
@@ -118,6 +145,7 @@ public sealed class AzuriteFixture : IAsyncDisposable, IDisposable
         }
 
         process.Dispose();
+        tls?.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Storage;
 
 namespace Harasocial.Functions.Connections;

@@ -1,5 +1,6 @@
 using Azure;
-using Harasocial.AzureStorage;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Harasocial.Functions.Functions;
 
 namespace Harasocial.Functions.Hosting;
@@ -49,8 +50,10 @@ internal sealed partial class QueueListener(
             {
                 break;
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            catch (Exception ex)
             {
+                // Storage unreachable, or a failed move of a message that is not base64 (UndecodableMessages runs inside
+                // the receive): log, back off, poll again. The listener itself must keep running.
                 LogReceiveFailed(log, queue.Name, ex);
                 batch = [];
             }
@@ -79,7 +82,7 @@ internal sealed partial class QueueListener(
     {
         try
         {
-            await runner.RunQueueAsync(function, message.MessageText, new QueueMessageContext(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
+            await runner.RunQueueAsync(function, message.Body.ToString(), new QueueMessageContext(message.MessageId, message.DequeueCount, message.InsertedOn), cancellationToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -103,7 +106,7 @@ internal sealed partial class QueueListener(
             LogPoisoned(log, function.Name, message.MessageId, message.DequeueCount, error);
             try
             {
-                await poison.SendMessageAsync(message.MessageText, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: CancellationToken.None);
+                await poison.SendMessageAsync(message.Body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
             }
             catch (RequestFailedException ex)
@@ -124,7 +127,8 @@ internal sealed partial class QueueListener(
     {
         try
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, null, delay, CancellationToken.None);
+            // No new content: only the visibility changes.
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, (BinaryData?)null, delay, CancellationToken.None);
         }
         catch (RequestFailedException ex)
         {

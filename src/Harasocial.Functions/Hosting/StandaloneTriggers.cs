@@ -1,4 +1,4 @@
-using Harasocial.AzureStorage;
+using Azure.Storage.Queues;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Microsoft.Extensions.Options;

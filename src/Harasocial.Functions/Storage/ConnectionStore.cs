@@ -1,5 +1,5 @@
 using Azure;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Channels;
 
 namespace Harasocial.Functions.Storage;
@@ -110,15 +110,7 @@ internal sealed class ConnectionStore(TableServiceClient tables, StorageNames na
         await ReleaseAccountAsync(connection, cancellationToken);
     }
 
-    public async Task ReleaseAccountAsync(ConnectionEntity connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Accounts.DeleteEntityAsync(connection.Channel, Keys.Escape(connection.ExternalId), cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Already released.
-        }
-    }
+    /// <summary>Idempotent: the SDK answers a row that is already gone with 404 instead of throwing.</summary>
+    public async Task ReleaseAccountAsync(ConnectionEntity connection, CancellationToken cancellationToken) =>
+        await Accounts.DeleteEntityAsync(connection.Channel, Keys.Escape(connection.ExternalId), cancellationToken: cancellationToken);
 }

@@ -1,5 +1,5 @@
 using Azure;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 
 namespace Harasocial.Functions.Storage;
 

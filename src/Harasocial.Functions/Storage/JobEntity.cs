@@ -1,5 +1,6 @@
+using System.Runtime.Serialization;
 using Azure;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 
 namespace Harasocial.Functions.Storage;
 
@@ -58,6 +59,8 @@ internal sealed class JobEntity : ITableEntity
 
     public string? Error { get; set; }
 
+    /// <summary>Computed, not stored (the SDK would write every public property it can read).</summary>
+    [IgnoreDataMember]
     public bool IsTerminal => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Harasocial.AzureStorage;
+using Azure;
+using Azure.Data.Tables;
 using Harasocial.Functions.Channels;
 
 namespace Harasocial.Functions.Storage;
@@ -21,26 +22,37 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
     /// <summary>
     /// Stores the messages that are not stored yet (by channel id) and returns how many were new.
     /// <paramref name="partitionIsNew"/> skips the existence check when the conversation was just created: then a
-    /// repeated write can only be this same step again, with the same keys, which the upserts absorb.
+    /// repeated write can only be this same step again, with the same keys, which the upserts absorb. Otherwise the
+    /// identity rows are inserted, not upserted: when a concurrent writer (the same webhook delivered twice) stores a
+    /// message between our check and our write, our transaction fails whole and is retried without it, so each message
+    /// is counted new by exactly one writer.
     /// </summary>
     public async Task<int> SaveAsync(
         string connectionId, string customerId, IReadOnlyCollection<ChannelMessage> messages, bool partitionIsNew, CancellationToken cancellationToken)
     {
         var partition = Partition(connectionId, customerId);
-        var known = partitionIsNew ? new HashSet<string>(StringComparer.Ordinal) : await KnownIdsAsync(partition, messages, cancellationToken);
-        var fresh = messages.Where(m => !known.Contains(m.ExternalId)).DistinctBy(m => m.ExternalId, StringComparer.Ordinal).ToList();
-        var actions = new List<TableTransactionAction>(fresh.Count * 2);
-        foreach (var message in fresh)
+        var identityAction = partitionIsNew ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add;
+        var saved = 0;
+        for (var attempt = 0; ; attempt++)
         {
-            var listing = ToEntity(partition, ListingKey(message.SentAt, message.ExternalId), message);
-            var identity = ToEntity(partition, IdentityKey(message.ExternalId), message);
-            identity.ListKey = listing.RowKey;
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, listing));
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, identity));
-        }
+            var known = partitionIsNew ? new HashSet<string>(StringComparer.Ordinal) : await KnownIdsAsync(partition, messages, cancellationToken);
+            var fresh = messages.Where(m => !known.Contains(m.ExternalId)).DistinctBy(m => m.ExternalId, StringComparer.Ordinal);
+            try
+            {
+                // Two rows per message: 50 messages make one transaction of 100 operations, the most it may hold.
+                foreach (var chunk in fresh.Chunk(50))
+                {
+                    await Table.SubmitTransactionAsync(chunk.SelectMany(m => Rows(partition, m, identityAction)), cancellationToken);
+                    saved += chunk.Length;
+                }
 
-        await Table.SubmitInChunksAsync(actions, cancellationToken);
-        return fresh.Count;
+                return saved;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409 && !partitionIsNew && attempt < 10)
+            {
+                // Someone else stored one of these first; chunks already committed are known now and not counted twice.
+            }
+        }
     }
 
     /// <summary>A stored message by its channel id (its identity row carries the same fields as its listing row).</summary>
@@ -73,6 +85,14 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
         }
 
         return known;
+    }
+
+    private static IEnumerable<TableTransactionAction> Rows(string partition, ChannelMessage message, TableTransactionActionType identityAction)
+    {
+        var listing = ToEntity(partition, ListingKey(message.SentAt, message.ExternalId), message);
+        var identity = ToEntity(partition, IdentityKey(message.ExternalId), message);
+        identity.ListKey = listing.RowKey;
+        return [new TableTransactionAction(TableTransactionActionType.UpsertReplace, listing), new TableTransactionAction(identityAction, identity)];
     }
 
     private static MessageEntity ToEntity(string partition, string rowKey, ChannelMessage message) => new()

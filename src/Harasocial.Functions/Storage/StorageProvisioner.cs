@@ -1,4 +1,5 @@
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Harasocial.Functions.Functions;
 
 namespace Harasocial.Functions.Storage;
@@ -36,8 +37,8 @@ internal sealed class StorageProvisioner(TableServiceClient tables, QueueService
             StorageNames.AllTables.Select(n => (Task)tables.CreateTableIfNotExistsAsync(names.Table(n), cancellationToken))
                 .Concat(queueNames.SelectMany(n => new Task[]
                 {
-                    queues.GetQueueClient(names.Queue(n)).CreateIfNotExistsAsync(cancellationToken),
-                    queues.GetQueueClient(names.PoisonQueue(n)).CreateIfNotExistsAsync(cancellationToken),
+                    queues.GetQueueClient(names.Queue(n)).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                    queues.GetQueueClient(names.PoisonQueue(n)).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 })));
     }
 }

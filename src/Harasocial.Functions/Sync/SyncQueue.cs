@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harasocial.AzureStorage;
+using Azure.Storage.Queues;
 using Harasocial.Functions.Storage;
 
 namespace Harasocial.Functions.Sync;

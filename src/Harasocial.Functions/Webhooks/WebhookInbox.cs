@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 
@@ -11,26 +11,33 @@ namespace Harasocial.Functions.Webhooks;
 /// Makes a verified webhook durable before it is acknowledged: the raw JSON goes on the <c>webhooks</c> queue inside
 /// a small envelope. A Meta batch too big for one queue message is split by entry; anything still too big (one huge
 /// entry, a big Zalo/Shopee body) is spilled into a table row group and the queue message points at it.
+/// "Too big" is measured on the message as the queue stores it: the envelope's UTF-8 bytes in base64
+/// (<see cref="StorageClientFactory.EncodedLength"/>), so text heavy in multi-byte characters spills instead of failing.
 /// </summary>
 internal sealed class WebhookInbox(QueueServiceClient queues, TableServiceClient tables, StorageNames names, TimeProvider time)
 {
-    /// <summary>Room left in a 64 KiB queue message for the body once the envelope and XML escaping are counted.</summary>
-    public const int MaxInlineBytes = 48 * 1024;
-
     private const int SpillChunkBytes = 60 * 1024;
 
     private QueueClient Queue => queues.GetQueueClient(names.Queue(StorageNames.WebhooksQueue));
 
     private TableClient Bodies => tables.GetTableClient(names.Table(StorageNames.WebhookBodiesTable));
 
+    /// <summary>
+    /// The largest body, in UTF-8 bytes, that goes on the queue inline in this channel's envelope (about 48 KiB: base64
+    /// makes 4 characters of every 3 bytes); a larger one is split by entry or spilled.
+    /// </summary>
+    public int MaxInlineBytes(ChannelKind channel) =>
+        (3 * (Queue.MessageMaxBytes / 4)) - EnvelopePrefix(channel, time.GetUtcNow(), "body").Length - 1;
+
     public async Task StoreAsync(ChannelKind channel, byte[] body, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow();
-        foreach (var part in Split(channel, body))
+        foreach (var part in Split(channel, receivedAt, body))
         {
-            if (part.Length <= MaxInlineBytes)
+            var inline = Envelope(channel, receivedAt, "body", part);
+            if (Fits(inline.Length))
             {
-                await Queue.SendMessageAsync(Envelope(channel, receivedAt, "body", Encoding.UTF8.GetString(part)), null, TimeSpan.FromSeconds(-1), cancellationToken);
+                await Queue.SendMessageAsync(new BinaryData(inline), null, TimeSpan.FromSeconds(-1), cancellationToken);
                 continue;
             }
 
@@ -39,7 +46,8 @@ internal sealed class WebhookInbox(QueueServiceClient queues, TableServiceClient
                 TableTransactionActionType.UpsertReplace,
                 new TableEntity(id, i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)) { ["Data"] = bytes })).ToList();
             await Bodies.SubmitTransactionAsync(chunks, cancellationToken);
-            await Queue.SendMessageAsync(Envelope(channel, receivedAt, "spill", JsonSerializer.Serialize(id, WebhookJsonContext.Default.String)), null, TimeSpan.FromSeconds(-1), cancellationToken);
+            var pointer = Envelope(channel, receivedAt, "spill", JsonSerializer.SerializeToUtf8Bytes(id, WebhookJsonContext.Default.String));
+            await Queue.SendMessageAsync(new BinaryData(pointer), null, TimeSpan.FromSeconds(-1), cancellationToken);
         }
     }
 
@@ -72,22 +80,44 @@ internal sealed class WebhookInbox(QueueServiceClient queues, TableServiceClient
         await Bodies.SubmitInChunksAsync([.. keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, k)))], cancellationToken);
     }
 
-    /// <summary>Meta batches (<c>entry[]</c>) split into one body per entry when the whole is too big for a message.</summary>
-    private static List<byte[]> Split(ChannelKind channel, byte[] body)
+    /// <summary>
+    /// Meta batches (<c>entry[]</c>) split into one body per entry when the whole is too big for a message. Each part
+    /// carries the entry's original JSON text, not a re-serialization (which would escape every non-ASCII character
+    /// as <c>\uXXXX</c>, up to three times its size, and push parts into the spill table).
+    /// </summary>
+    private List<byte[]> Split(ChannelKind channel, DateTimeOffset receivedAt, byte[] body)
     {
-        if (body.Length <= MaxInlineBytes || channel is not (ChannelKind.Facebook or ChannelKind.Instagram) ||
-            JsonNode.Parse(body) is not JsonObject root || root["entry"] is not JsonArray { Count: > 1 } entries)
+        if (Fits(EnvelopePrefix(channel, receivedAt, "body").Length + body.Length + 1) || channel is not (ChannelKind.Facebook or ChannelKind.Instagram))
         {
             return [body];
         }
 
-        return entries.Select(entry => Encoding.UTF8.GetBytes(new JsonObject
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) ||
+            entries.ValueKind != JsonValueKind.Array || entries.GetArrayLength() < 2)
         {
-            ["object"] = root["object"]?.DeepClone(),
-            ["entry"] = new JsonArray(entry!.DeepClone()),
-        }.ToJsonString())).ToList();
+            return [body];
+        }
+
+        var kind = root.TryGetProperty("object", out var value) ? value.GetRawText() : "null";
+        return [.. entries.EnumerateArray().Select(entry => Encoding.UTF8.GetBytes($"{{\"object\":{kind},\"entry\":[{entry.GetRawText()}]}}"))];
     }
 
-    private static string Envelope(ChannelKind channel, DateTimeOffset receivedAt, string field, string json) =>
-        $"{{\"channel\":\"{channel.ToWireName()}\",\"receivedAt\":\"{receivedAt:O}\",\"{field}\":{json}}}";
+    /// <summary>Whether a message of this many UTF-8 bytes fits on the queue once base64-encoded.</summary>
+    private bool Fits(long messageBytes) => StorageClientFactory.EncodedLength(messageBytes) <= Queue.MessageMaxBytes;
+
+    /// <summary><c>{"channel":…,"receivedAt":…,"field":json}</c> as UTF-8; the JSON is copied byte for byte.</summary>
+    private static byte[] Envelope(ChannelKind channel, DateTimeOffset receivedAt, string field, byte[] json)
+    {
+        var prefix = EnvelopePrefix(channel, receivedAt, field);
+        var message = new byte[prefix.Length + json.Length + 1];
+        prefix.CopyTo(message, 0);
+        json.CopyTo(message, prefix.Length);
+        message[^1] = (byte)'}';
+        return message;
+    }
+
+    private static byte[] EnvelopePrefix(ChannelKind channel, DateTimeOffset receivedAt, string field) =>
+        Encoding.UTF8.GetBytes($"{{\"channel\":\"{channel.ToWireName()}\",\"receivedAt\":\"{receivedAt:O}\",\"{field}\":");
 }

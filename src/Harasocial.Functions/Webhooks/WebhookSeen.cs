@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Harasocial.Functions.Functions;
+using Harasocial.Functions.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +54,7 @@ public sealed class ScriptRootTests(AzuriteFixture azurite)
         Assert.True(host["customHandler"]!["enableForwardingHttpRequest"]!.GetValue<bool>());
         Assert.Equal("[4.*, 5.0.0)", host["extensionBundle"]!["version"]!.GetValue<string>());
         var queues = host["extensions"]!["queues"]!;
-        Assert.Equal("none", queues["messageEncoding"]!.GetValue<string>());
+        Assert.Equal(StorageClientFactory.MessageEncoding.ToString(), queues["messageEncoding"]!.GetValue<string>(), ignoreCase: true);
         Assert.Equal(FunctionTable.MaxDequeueCount, queues["maxDequeueCount"]!.GetValue<int>());
         Assert.Equal(FunctionTable.BatchSize, queues["batchSize"]!.GetValue<int>());
         Assert.Equal(string.Empty, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());

@@ -1,4 +1,4 @@
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Storage;
 using Harasocial.Testing;
 
@@ -7,7 +7,7 @@ namespace Harasocial.Functions.IntegrationTests.Reliability;
 /// <summary>Reads every table of one app prefix raw, for "nothing stored" and "no secret at rest" checks.</summary>
 internal sealed class StorageScan(AzuriteFixture azurite, string prefix)
 {
-    private readonly TableServiceClient tables = new(azurite.ConnectionString);
+    private readonly TableServiceClient tables = TestStorage.Tables(azurite);
     private readonly StorageNames names = new(prefix);
 
     /// <summary>Table → row count (timer leases excluded: the standalone timers renew them on their own).</summary>
@@ -17,7 +17,7 @@ internal sealed class StorageScan(AzuriteFixture azurite, string prefix)
         foreach (var table in StorageNames.AllTables.Where(t => t != StorageNames.LeasesTable))
         {
             var count = 0;
-            await foreach (var _ in tables.GetTableClient(names.Table(table)).QueryAsync<TableEntity>(null, 1000, ["RowKey"]))
+            await foreach (var _ in tables.GetTableClient(names.Table(table)).QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: 1000, select: ["RowKey"]))
             {
                 count++;
             }

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Security;

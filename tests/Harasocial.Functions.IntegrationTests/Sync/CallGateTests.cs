@@ -1,4 +1,4 @@
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
 using Harasocial.Testing;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Tenants;
@@ -33,7 +33,7 @@ public sealed class TenantApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("hsk_", key, StringComparison.Ordinal);
         Assert.Equal("shop-a", body["id"]!.GetValue<string>());
 
-        var tables = new TableServiceClient(azurite.ConnectionString);
+        var tables = TestStorage.Tables(azurite);
         var raw = new StringBuilder();
         foreach (var table in new[] { "tenants", "apikeys" })
         {
@@ -165,7 +165,7 @@ public sealed class TenantApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var count = 0;
         try
         {
-            await foreach (var _ in new TableServiceClient(azurite.ConnectionString).GetTableClient(app.Prefix + table).QueryAsync<TableEntity>())
+            await foreach (var _ in TestStorage.Tables(azurite).GetTableClient(app.Prefix + table).QueryAsync<TableEntity>())
             {
                 count++;
             }

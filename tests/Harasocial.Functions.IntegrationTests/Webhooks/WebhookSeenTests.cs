@@ -1,5 +1,5 @@
 using System.Text;
-using Harasocial.AzureStorage;
+using Azure.Data.Tables;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Webhooks;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Harasocial.AzureStorage;
+using Azure.Storage.Queues;
 using Harasocial.Functions.Storage;
 
 namespace Harasocial.Functions.Sync.Timers;

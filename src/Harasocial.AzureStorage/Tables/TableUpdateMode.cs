@@ -1,8 +1,0 @@
-namespace Harasocial.AzureStorage;
-
-/// <summary>Merge keeps properties not sent; Replace removes them.</summary>
-public enum TableUpdateMode
-{
-    Merge,
-    Replace,
-}
