@@ -66,7 +66,7 @@ internal sealed class ReplyService(
         if (saved.Stored > 0)
         {
             // The connection's counts equal its stored rows: a reply is one more message (unless its echo stored it first).
-            await counters.AddAsync(connection.RowKey, 0, saved.Stored, cancellationToken);
+            await counters.AddAsync(connection.RowKey, sent.ExternalId, 0, saved.Stored, cancellationToken);
         }
 
         await conversations.SaveAsync(connection.RowKey, [conversation.CustomerId], (old, _) =>

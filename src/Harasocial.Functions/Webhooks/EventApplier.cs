@@ -87,7 +87,7 @@ internal sealed partial class EventApplier(
         var saved = await messages.SaveAsync(connection.RowKey, e.CustomerId, [e.Message], partitionIsNew: false, writer: null, cancellationToken);
         if (saved.Stored > 0 || created.Count > 0)
         {
-            await counters.AddAsync(connection.RowKey, created.Count, saved.Stored, cancellationToken);
+            await counters.AddAsync(connection.RowKey, e.Message.ExternalId, created.Count, saved.Stored, cancellationToken);
         }
 
         if (!e.IsEcho && e.Message.Direction == MessageDirection.In && SpamChecks.Applies(connection))
