@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -33,7 +36,7 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
     /// (Connection ids are never reused: a purged connection's customers get new keys when it is connected again.)
     /// </summary>
     public static string BackfillJobId(string connectionId, string customerId) =>
-        "job_bf_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionId + "|" + customerId)))[..32];
+        "job_bf_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(connectionId + "|" + customerId)))[..32];
 
     /// <summary>Null when a job of the same kind is still running for the connection (the API answers 409), or when the
     /// customer's backfill was started already.</summary>
@@ -61,7 +64,7 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
         {
             await jobs.CreateAsync(job, cancellationToken);
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 409 && kind == JobKinds.Backfill)
+        catch (RequestFailedException ex) when (ex.Status == 409 && kind == JobKinds.Backfill)
         {
             // This customer's backfill exists. Only one that never got going (a crash between its row and its first
             // step, redelivered later) is put on the queue again; the step's marker makes a duplicate harmless.
