@@ -24,6 +24,7 @@ internal sealed class CallEfficiencyBenchmark(AzuriteFixture azurite)
             await app.ConnectAsync(new { channel = "instagram", externalId = Scenarios.MixedInstagram, accessToken = "ig-mixed", linkedPageId = Scenarios.MixedInstagramPage }),
             await app.ConnectAsync(new { channel = "zalo", externalId = Scenarios.MixedZalo, accessToken = "z-mixed", refreshToken = "z-mixed-rt" }),
             await app.ConnectAsync(new { channel = "shopee", externalId = Scenarios.MixedShopee, accessToken = "s-mixed", refreshToken = "s-mixed-rt" }),
+            await app.ConnectAsync(new { channel = "zalo", externalId = Scenarios.MixedZaloMessageRows, accessToken = "z-mixed-2", refreshToken = "z-mixed-2-rt" }),
         };
         var ended = await app.WaitForJobsAsync(jobs, TimeSpan.FromMinutes(10));
         var calls = sim.State.CallCounts;
@@ -37,10 +38,8 @@ internal sealed class CallEfficiencyBenchmark(AzuriteFixture azurite)
         results.Add(Row("2a. Calls/conversation: instagram", calls, Scenarios.MixedInstagram, ended[1], 50, Ceil(50, 25),
             "min = ceil(50/25) conversation pages (messages inline)"));
 
-        var zalo = Newest(sim, "zalo", Scenarios.MixedZalo, 100);
-        var zaloMin = Ceil(zalo.Count, 10) + zalo.Count + zalo.Sum(t => Ceil(Math.Min(t.MessageCount, t.IsFollower ? 100 : 1), 10));
-        results.Add(Row("2a. Calls/conversation: zalo", calls, Scenarios.MixedZalo, ended[2], zalo.Count, zaloMin,
-            "min = ceil(conv/10) listrecentchat + 1 user/detail per conversation + ceil(messages/10) conversation pages each"));
+        results.Add(ZaloRow("2a. Calls/conversation: zalo", sim, calls, Scenarios.MixedZalo, ended[2], rowPerMessage: false));
+        results.Add(ZaloRow("2a. Calls/conversation: zalo, a row per message", sim, calls, Scenarios.MixedZaloMessageRows, ended[4], rowPerMessage: true));
 
         var shopee = Newest(sim, "shopee", Scenarios.MixedShopee, 100);
         var shopeeMin = 1 + Ceil(shopee.Count - 25, 24) + shopee.Sum(t => Ceil(Math.Min(t.MessageCount, 30), 25));
@@ -81,6 +80,44 @@ internal sealed class CallEfficiencyBenchmark(AzuriteFixture azurite)
             ratio <= 1.1,
             $"{imported} conversations imported; calls " + string.Join(", ", byEndpoint.Where(kv => !PostEndpoints.Contains(kv.Key) && !OwnershipEndpoints.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) +
             $"; {rule}; plus {byEndpoint.Where(kv => OwnershipEndpoints.Contains(kv.Key)).Sum(kv => kv.Value)} ownership check at connect, not counted");
+    }
+
+    /// <summary>
+    /// Zalo's fewest calls, from the scenario: the <c>listrecentchat</c> pages of 10 rows up to the row where the 100th
+    /// distinct customer first appears (a row per customer: the 100th row; a row per message: every message newer than
+    /// that customer's latest), then 1 user/detail and ceil(messages/10) conversation pages per imported customer.
+    /// </summary>
+    private static BenchResult ZaloRow(string name, SimulatorServer sim, CallCountSnapshot calls, string account, System.Text.Json.Nodes.JsonNode job, bool rowPerMessage)
+    {
+        var threads = Newest(sim, "zalo", account, int.MaxValue);
+        var imported = threads.Take(100).ToList();
+        var rows = rowPerMessage ? RowsUntilCustomers(threads, imported.Count) : imported.Count;
+        var minimum = Ceil(rows, 10) + imported.Count + imported.Sum(t => Ceil(Math.Min(t.MessageCount, t.IsFollower ? 100 : 1), 10));
+        return Row(name, calls, account, job, imported.Count, minimum,
+            $"min = ceil({rows} rows/10) listrecentchat (the rows up to the 100th customer's first) + 1 user/detail per conversation + ceil(messages/10) conversation pages each");
+    }
+
+    /// <summary>Rows of the message-per-row listing (every message, newest first; ties as the simulator's thread order)
+    /// up to and including the first row of the <paramref name="customers"/>-th distinct customer.</summary>
+    private static int RowsUntilCustomers(List<ThreadSnapshot> threads, int customers)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = threads
+            .SelectMany(t => t.Messages.Select(m => (t.CustomerId, t.ThreadId, m.At, m.Index)))
+            .OrderByDescending(r => r.At)
+            .ThenBy(r => r.ThreadId, StringComparer.Ordinal)
+            .ThenByDescending(r => r.Index);
+        var count = 0;
+        foreach (var row in rows)
+        {
+            count++;
+            if (seen.Add(row.CustomerId) && seen.Count == customers)
+            {
+                return count;
+            }
+        }
+
+        return count;
     }
 
     private static string Detail(CallCountSnapshot calls, string account, string[] endpoints) =>

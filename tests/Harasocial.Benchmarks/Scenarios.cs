@@ -30,9 +30,11 @@ internal static class Scenarios
     public const string MixedInstagram = "17841409200002";
     public const string MixedInstagramPage = "9200000003";
     public const string MixedZalo = "3000000000092000004";
+    public const string MixedZaloMessageRows = "3000000000092000006";
     public const string MixedShopee = "92000005";
 
-    /// <summary>One account per channel with more threads than the import limits and messages past the page sizes.</summary>
+    /// <summary>One account per channel with more threads than the import limits and messages past the page sizes; Zalo
+    /// twice, once per <c>listrecentchat</c> reading (a row per customer, a row per message).</summary>
     public static Scenario Mixed() => Scenario.Parse($$"""
         { "seed": 77, "rateLimits": { "graphConversationCallsPerSecond": 0 },
           "accounts": [
@@ -42,6 +44,8 @@ internal static class Scenarios
             { "channel": "instagram", "id": "{{MixedInstagram}}", "linkedPageId": "{{MixedInstagramPage}}", "accessToken": "ig-mixed",
               "threads": [ { "count": 80, "ageDays": [0, 60], "messages": [1, 70] } ], "posts": { "count": 7, "comments": [0, 15] } },
             { "channel": "zalo", "id": "{{MixedZalo}}", "accessToken": "z-mixed", "refreshToken": "z-mixed-rt",
+              "threads": [ { "count": 130, "ageDays": [0, 100], "messages": [1, 120] } ], "unfollowerShare": 0.2 },
+            { "channel": "zalo", "id": "{{MixedZaloMessageRows}}", "accessToken": "z-mixed-2", "refreshToken": "z-mixed-2-rt", "recentChatRows": "message",
               "threads": [ { "count": 130, "ageDays": [0, 100], "messages": [1, 120] } ], "unfollowerShare": 0.2 },
             { "channel": "shopee", "id": "{{MixedShopee}}", "accessToken": "s-mixed", "refreshToken": "s-mixed-rt",
               "threads": [ { "count": 130, "ageDays": [0, 60], "messages": [1, 60] } ] } ] }

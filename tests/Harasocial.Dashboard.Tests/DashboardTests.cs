@@ -44,8 +44,10 @@ public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<Das
         await Expect(page.Locator("#reply-form")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "03-conversation-open");
 
-        // The syncSpam toggle is saved on the connection: it is still on after a reload.
+        // The syncSpam toggle is saved on the connection: it is still on after a reload. The box stays disabled until
+        // the save answers; reloading before that (a loaded machine) would drop the save.
         await page.CheckAsync("#sync-spam");
+        await Expect(page.Locator("#sync-spam")).ToBeEnabledAsync();
         await Expect(page.Locator("#settings-error")).ToBeEmptyAsync();
         await page.ReloadAsync();
         await Expect(page.Locator("#app")).ToBeVisibleAsync();

@@ -152,16 +152,25 @@ internal sealed class SyncHarness : IAsyncDisposable
         return JsonNode.Parse(body)!;
     }
 
-    /// <summary>Waits until the job ends and returns it; fails the test if it does not end in time.</summary>
-    public async Task<JsonNode> WaitForJobAsync(string jobId, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until the job ends and returns it; fails the test if it does not end in time. A completed job is checked
+    /// against storage (<see cref="AssertCountsAreStoredAsync"/>). <paramref name="client"/>: the tenant's client of
+    /// an app other than the in-process one (a test that runs the app as a process).
+    /// </summary>
+    public async Task<JsonNode> WaitForJobAsync(string jobId, TimeSpan? timeout = null, HttpClient? client = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
-            var job = await GetJsonAsync($"/api/sync-jobs/{jobId}");
+            var job = await GetJsonAsync($"/api/sync-jobs/{jobId}", client);
             var status = job["status"]!.GetValue<string>();
             if (status is "completed" or "failed" or "cancelled")
             {
+                if (status == "completed")
+                {
+                    await AssertCountsAreStoredAsync(job, client);
+                }
+
                 return job;
             }
 
@@ -172,6 +181,37 @@ internal sealed class SyncHarness : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// Counts are the truth (issue 14), checked after every completed job of every sync test: when the job is its
+    /// connection's only writer so far (its only job, and no webhook has counted anything), the job's progress, the
+    /// rows stored and the connection's counts agree — for conversations and for messages. The connection takes the
+    /// job's counts when the job's finish hands it back (activeJobId cleared), a moment after the job reads completed.
+    /// </summary>
+    public async Task AssertCountsAreStoredAsync(JsonNode job, HttpClient? client = null)
+    {
+        var connectionId = job["connectionId"]!.GetValue<string>();
+        var jobs = (await GetJsonAsync($"/api/connections/{connectionId}/sync-jobs?limit=100", client))["items"]!.AsArray();
+        var stored = Stored(connectionId);
+        if (jobs.Count != 1 || await stored.CountAsync("counters", connectionId) > 0)
+        {
+            return;
+        }
+
+        var jobId = job["id"]!.GetValue<string>();
+        JsonNode connection = null!;
+        await Eventually.TrueAsync(async () =>
+        {
+            connection = await GetJsonAsync($"/api/connections/{connectionId}", client);
+            return connection["activeJobId"]?.GetValue<string>() != jobId;
+        });
+        var messages = await stored.MessagesByCustomerAsync();
+        var (progress, counts) = (job["progress"]!, connection["counts"]!);
+        var summary = $"{job["kind"]} job {jobId} of {connection["channel"]}: progress {progress.ToJsonString()}, counts {counts.ToJsonString()}, "
+            + $"stored {messages.Count} conversations / {messages.Values.Sum()} messages";
+        Assert.True(progress["conversations"]!.GetValue<int>() == messages.Count && counts["conversations"]!.GetValue<int>() == messages.Count, summary);
+        Assert.True(progress["messages"]!.GetValue<long>() == messages.Values.Sum() && counts["messages"]!.GetValue<long>() == messages.Values.Sum(), summary);
     }
 
     /// <summary>What is left on the sync queues: for failure messages.</summary>

@@ -23,6 +23,21 @@ public sealed record AccountSpec
 
     /// <summary>Zalo only: share of customers that do not follow the OA.</summary>
     public double UnfollowerShare { get; set; }
+
+    /// <summary>Zalo only: which reading of <c>listrecentchat</c> to serve (channel-apis.md §3.3 [conflict]).</summary>
+    public RecentChatRows RecentChatRows { get; set; } = RecentChatRows.Customer;
+}
+
+/// <summary>
+/// What one <c>listrecentchat</c> row is. <see cref="Customer"/>: one row per customer, their latest message (the
+/// thread-summary reading). <see cref="Message"/>: every message of every customer is a row, newest first, so one
+/// customer fills many rows (Z5's reading, which channel-apis.md §3.3 says to build for).
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RecentChatRows>))]
+public enum RecentChatRows
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("customer")] Customer,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("message")] Message,
 }
 
 /// <summary>A batch of threads: how many, how long ago the last activity was, how many messages each.</summary>

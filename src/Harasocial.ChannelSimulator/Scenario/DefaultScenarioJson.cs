@@ -24,7 +24,7 @@ internal static class DefaultScenarioJson
               "threads": [ { "count": 80, "ageDays": [0, 60], "messages": [1, 60] } ],
               "posts": { "count": 6, "comments": [0, 15] } },
             { "channel": "zalo", "id": "3000000000000000001", "name": "Hoa Mai OA", "accessToken": "zalo-at-1",
-              "refreshToken": "zalo-rt-1", "accessTokenTtlSeconds": 90000,
+              "refreshToken": "zalo-rt-1", "accessTokenTtlSeconds": 90000, "recentChatRows": "message",
               "threads": [ { "count": 2000, "ageDays": [0, 150], "messages": [1, 150] } ], "unfollowerShare": 0.1 },
             { "channel": "shopee", "id": "220000001", "name": "Hoa Mai Store", "accessToken": "shopee-at-1",
               "refreshToken": "shopee-rt-1", "accessTokenTtlSeconds": 14400,

@@ -17,6 +17,12 @@ internal sealed class SimAccount(AccountSpec spec, ulong hash, TokenState tokens
     /// <summary>Zalo follow state of users who never wrote (no thread).</summary>
     public Dictionary<string, bool> OtherFollowers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Bumped by every change to the threads (a message, a new customer, a folder move): cached views compare it.</summary>
+    public int Changes { get; set; }
+
+    /// <summary>Zalo message-per-row <c>listrecentchat</c>: the merged message stream, built as far as callers page.</summary>
+    public MessageStream? RecentMessages { get; set; }
+
     /// <summary>Start times of accepted Graph <c>/conversations</c> calls, for the sliding-window limiter.</summary>
     public Queue<DateTimeOffset> ConversationCalls { get; } = new();
 

@@ -53,6 +53,7 @@ public sealed partial class SimulatorState
             account.Folder(thread.Folder).Remove(thread);
             thread.Folder = folder is "inbox" or "spam" ? folder : throw new ArgumentException("Folder is inbox or spam.", nameof(folder));
             account.Folder(folder).Add(thread);
+            account.Changes++;
         }
     }
 
@@ -125,6 +126,7 @@ public sealed partial class SimulatorState
         }
 
         list.Add(thread);
+        account.Changes++;
         return message;
     }
 
@@ -153,6 +155,7 @@ public sealed partial class SimulatorState
         account.ByCustomer[customerId] = thread;
         account.ByThreadId[thread.ThreadId] = thread;
         account.Folder("inbox").Add(thread);
+        account.Changes++;
         return thread;
     }
 }

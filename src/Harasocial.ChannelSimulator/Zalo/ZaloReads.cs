@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace Harasocial.ChannelSimulator.Zalo;
 
-/// <summary><c>getoa</c> (the OA of the token), <c>listrecentchat</c> (one row per customer, newest first),
-/// <c>conversation</c> and <c>user/detail</c>.</summary>
+/// <summary>
+/// <c>getoa</c> (the OA of the token), <c>listrecentchat</c> (newest first, in the account's <see cref="RecentChatRows"/>
+/// reading: one row per customer, or one row per message of every customer), <c>conversation</c> and <c>user/detail</c>.
+/// </summary>
 internal static class ZaloReads
 {
     public const int MaxCount = 10;
@@ -48,6 +50,16 @@ internal static class ZaloReads
 
         await Ok(context, state, w =>
         {
+            if (oa.Spec.RecentChatRows == RecentChatRows.Message)
+            {
+                foreach (var (thread, message) in MessageStream.Of(oa).Page(paging.Offset, paging.Count))
+                {
+                    ZaloRows.Row(w, oa, thread, message);
+                }
+
+                return;
+            }
+
             var list = oa.Folder("inbox");
             for (var i = paging.Offset; i < Math.Min(list.Count, paging.Offset + paging.Count); i++)
             {

@@ -31,12 +31,15 @@ internal sealed record ChannelMessage(
 /// <param name="LastActivityAt">Time of the newest message.</param>
 /// <param name="Messages">Inline messages, newest first, possibly partial.</param>
 /// <param name="MessagesCursor">Continue with ListMessagesAsync; null when the inline page was the last.</param>
+/// <param name="ResumeCursor">Lists on from just after this conversation's first row on its page (Zalo: that offset + 1),
+/// so a walk that stops here resumes exactly here; null where a listing cannot resume mid-page.</param>
 internal sealed record ChannelConversation(
     string ExternalId,
     ChannelCustomer Customer,
     DateTimeOffset LastActivityAt,
     IReadOnlyList<ChannelMessage> Messages,
-    string? MessagesCursor);
+    string? MessagesCursor,
+    string? ResumeCursor = null);
 
 internal sealed record ChannelPost(string ExternalId, string? Text, DateTimeOffset CreatedAt, string? Permalink, int? CommentCount);
 

@@ -14,7 +14,8 @@ internal sealed record ReplyRefusal(int Status, string Detail);
 /// echo webhook that follows — even one that arrives before the send call returns — finds it already there.
 /// A reply to a spam-folder conversation moves it to the inbox and clears its notice.
 /// </summary>
-internal sealed class ReplyService(ConnectionStore connections, ConversationStore conversations, MessageStore messages, ChannelAccess access, TimeProvider time)
+internal sealed class ReplyService(
+    ConnectionStore connections, ConversationStore conversations, MessageStore messages, CounterStore counters, ChannelAccess access, TimeProvider time)
 {
     private static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
     private static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
@@ -61,7 +62,13 @@ internal sealed class ReplyService(ConnectionStore connections, ConversationStor
         }
 
         var message = new ChannelMessage(sent.ExternalId, MessageDirection.Out, text, [], sent.SentAt, connection.ExternalId);
-        await messages.SaveAsync(connection.RowKey, conversation.CustomerId, [message], partitionIsNew: false, cancellationToken);
+        var saved = await messages.SaveAsync(connection.RowKey, conversation.CustomerId, [message], partitionIsNew: false, writer: null, cancellationToken);
+        if (saved.Stored > 0)
+        {
+            // The connection's counts equal its stored rows: a reply is one more message (unless its echo stored it first).
+            await counters.AddAsync(connection.RowKey, sent.ExternalId, 0, saved.Stored, cancellationToken);
+        }
+
         await conversations.SaveAsync(connection.RowKey, [conversation.CustomerId], (old, _) =>
         {
             var row = (old ?? conversation).CopyAs(conversation.RowKey);

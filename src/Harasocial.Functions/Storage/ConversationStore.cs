@@ -29,8 +29,11 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
 
     /// <summary>
     /// Creates or updates conversations of one connection. <paramref name="merge"/> gets the stored row (or null) and
-    /// returns the row to store; the listing row moves with it. Retries with fresh reads if a webhook wrote in between.
-    /// Returns which customers were new.
+    /// returns the row to store; the listing row moves with it. New rows are inserted and known rows replaced under
+    /// their ETag, so when writers race (concurrent first messages of a new customer, a webhook beside a sync step)
+    /// exactly one insert creates the row; the others conflict, read it again and merge into it. Returns the
+    /// customers whose row this call created — the only write that may count them — plus those whose stored row
+    /// <paramref name="createdBy"/> claims (a sync step redelivered after a crash: it created them the first time).
     /// </summary>
     public async Task<HashSet<string>> SaveAsync(
         string connectionId,
@@ -38,18 +41,20 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
         Func<ConversationEntity?, string, ConversationEntity> merge,
         CancellationToken cancellationToken,
         bool onlyExisting = false,
-        bool assumeNew = false)
+        bool assumeNew = false,
+        Func<ConversationEntity, bool>? createdBy = null)
     {
-        for (var attempt = 0; ; attempt++)
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var pending = customerIds.Distinct(StringComparer.Ordinal).ToList();
+        for (var attempt = 0; pending.Count > 0; attempt++)
         {
             // assumeNew (an initial import): try inserting without reading first; any row that exists after all makes
-            // the transaction fail with 409 and the next attempt reads and merges as usual.
+            // its transaction fail with 409 and the next attempt reads and merges as usual.
             var existing = assumeNew && attempt == 0
                 ? new Dictionary<string, ConversationEntity>(StringComparer.Ordinal)
-                : await GetManyAsync(connectionId, customerIds, cancellationToken);
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            var groups = new List<List<TableTransactionAction>>();
-            foreach (var customerId in customerIds.Distinct(StringComparer.Ordinal))
+                : await GetManyAsync(connectionId, pending, cancellationToken);
+            var groups = new List<Write>();
+            foreach (var customerId in pending)
             {
                 existing.TryGetValue(customerId, out var old);
                 if (old is null && onlyExisting)
@@ -57,33 +62,38 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
                     continue;
                 }
 
-                var row = merge(old, customerId);
-                row.PartitionKey = connectionId;
-                row.RowKey = ConversationKey(customerId);
-                row.CustomerId = customerId;
-                if (old is null)
+                if (old is not null && createdBy?.Invoke(old) == true)
                 {
                     created.Add(customerId);
                 }
 
-                groups.Add(Moves(old, row));
+                var row = merge(old, customerId);
+                row.PartitionKey = connectionId;
+                row.RowKey = ConversationKey(customerId);
+                row.CustomerId = customerId;
+                groups.Add(new Write(customerId, old is null, Moves(old, row)));
             }
 
-            try
+            pending = [];
+            var batches = Pack(groups).ToList();
+            for (var i = 0; i < batches.Count; i++)
             {
-                // Each conversation's 2-3 operations stay in one transaction; at least 33 conversations fit in 100 operations.
-                foreach (var batch in Pack(groups))
+                try
                 {
-                    await Table.SubmitTransactionAsync(batch, cancellationToken);
+                    await Table.SubmitTransactionAsync(batches[i].SelectMany(g => g.Actions), cancellationToken);
+                    created.UnionWith(batches[i].Where(g => g.Creates).Select(g => g.CustomerId));
                 }
-
-                return created;
-            }
-            catch (RequestFailedException ex) when (ex.IsConflict() && attempt < 10)
-            {
-                // A webhook changed one of these conversations; merge again from fresh rows.
+                catch (RequestFailedException ex) when (ex.IsConflict() && attempt < 30)
+                {
+                    // Another writer created or changed one of these first: merge this batch and the rest again from
+                    // fresh rows (the batches before it are stored).
+                    pending = [.. batches.Skip(i).SelectMany(b => b).Select(g => g.CustomerId)];
+                    break;
+                }
             }
         }
+
+        return created;
     }
 
     /// <summary>Replaces one conversation (and moves its listing row) under its ETag; false on a concurrent change.</summary>
@@ -113,18 +123,21 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
         return await Table.PageAsync<ConversationEntity>(filter, limit, cancellationToken);
     }
 
-    private static IEnumerable<List<TableTransactionAction>> Pack(List<List<TableTransactionAction>> groups)
+    /// <summary>Each conversation's 2-3 operations stay in one transaction; at least 33 conversations fit in 100 operations.</summary>
+    private static IEnumerable<List<Write>> Pack(List<Write> writes)
     {
-        var batch = new List<TableTransactionAction>(100);
-        foreach (var group in groups)
+        var batch = new List<Write>();
+        var operations = 0;
+        foreach (var write in writes)
         {
-            if (batch.Count + group.Count > 100)
+            if (operations + write.Actions.Count > 100)
             {
                 yield return batch;
-                batch = new List<TableTransactionAction>(100);
+                (batch, operations) = ([], 0);
             }
 
-            batch.AddRange(group);
+            batch.Add(write);
+            operations += write.Actions.Count;
         }
 
         if (batch.Count > 0)
@@ -154,4 +167,7 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
 
         return actions;
     }
+
+    /// <summary>One conversation's write: its operations, and whether they create the row.</summary>
+    private sealed record Write(string CustomerId, bool Creates, List<TableTransactionAction> Actions);
 }

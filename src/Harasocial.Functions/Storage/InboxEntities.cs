@@ -41,8 +41,19 @@ internal sealed class ConversationEntity : ITableEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The sync job that first stored this conversation (a re-run of that job's step must take it again).</summary>
+    /// <summary>The sync job that first stored this conversation; rows of other jobs are "held" for load-more.</summary>
     public string? ImportedByJob { get; set; }
+
+    /// <summary>The step of <see cref="ImportedByJob"/> that created the row: a redelivery of that step counts it again.</summary>
+    public string? ImportedByStep { get; set; }
+
+    /// <summary>
+    /// The last sync step that wrote this conversation (<see cref="Writer"/>): a later page of the same job skips the
+    /// customer (Zalo's message-per-row listing repeats customers), a redelivery of the same step takes it again.
+    /// </summary>
+    public string? SyncedBy { get; set; }
+
+    public static string Writer(string jobId, string stepId) => jobId + "/" + stepId;
 
     public ConversationEntity CopyAs(string rowKey)
     {
@@ -84,6 +95,10 @@ internal sealed class MessageEntity : ITableEntity
 
     /// <summary>On identity rows: the listing row's key.</summary>
     public string? ListKey { get; set; }
+
+    /// <summary>On identity rows: the sync step that stored the message (<see cref="MessageStore.WriterOf"/>), so a
+    /// redelivered step counts what it stored before a crash; null for webhooks.</summary>
+    public string? WrittenBy { get; set; }
 }
 
 /// <summary>Posts/media: PK = connection id, RK = "{inverted created}|{post id}". Comments: PK = "{connection}|{post}".</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -19,40 +21,66 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
 
     public static string IdentityKey(string externalId) => IdentityPrefix + Keys.Escape(externalId);
 
+    /// <summary>The <see cref="MessageEntity.WrittenBy"/> of a sync step: short, since it sits on every identity row.</summary>
+    public static string WriterOf(string jobId, string stepId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(jobId + "/" + stepId)))[..16];
+
     /// <summary>
-    /// Stores the messages that are not stored yet (by channel id) and returns how many were new.
-    /// <paramref name="partitionIsNew"/> skips the existence check when the conversation was just created: then a
-    /// repeated write can only be this same step again, with the same keys, which the upserts absorb. Otherwise the
-    /// identity rows are inserted, not upserted: when a concurrent writer (the same webhook delivered twice) stores a
-    /// message between our check and our write, our transaction fails whole and is retried without it, so each message
-    /// is counted new by exactly one writer.
+    /// Stores the messages that are not stored yet (by channel id) and says how many this writer stored. Identity rows
+    /// are inserted, never upserted: when two writers race for one message (a webhook redelivered while the first
+    /// delivery runs, a backfill beside a webhook) exactly one insert succeeds, and the other sees the conflict, reads
+    /// again and leaves that message to the first — so each message is counted by the write that created it and by no
+    /// other. <paramref name="writer"/> (a sync step, <see cref="WriterOf"/>; null for webhooks and replies) also counts
+    /// what it stored in an earlier attempt, so a step redelivered after a crash reports the same numbers.
+    /// <paramref name="partitionIsNew"/> skips the first read when the conversation was just created.
     /// </summary>
-    public async Task<int> SaveAsync(
-        string connectionId, string customerId, IReadOnlyCollection<ChannelMessage> messages, bool partitionIsNew, CancellationToken cancellationToken)
+    public async Task<MessageSave> SaveAsync(
+        string connectionId, string customerId, IReadOnlyCollection<ChannelMessage> messages, bool partitionIsNew, string? writer, CancellationToken cancellationToken)
     {
         var partition = Partition(connectionId, customerId);
-        var identityAction = partitionIsNew ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add;
-        var saved = 0;
-        for (var attempt = 0; ; attempt++)
+        var pending = messages.DistinctBy(m => m.ExternalId, StringComparer.Ordinal).ToList();
+        var read = !partitionIsNew;
+        var (stored, already) = (0, 0);
+        for (var attempt = 0; pending.Count > 0; attempt++)
         {
-            var known = partitionIsNew ? new HashSet<string>(StringComparer.Ordinal) : await KnownIdsAsync(partition, messages, cancellationToken);
-            var fresh = messages.Where(m => !known.Contains(m.ExternalId)).DistinctBy(m => m.ExternalId, StringComparer.Ordinal);
-            try
+            var known = read ? await KnownAsync(partition, pending, cancellationToken) : [];
+            var fresh = new List<ChannelMessage>();
+            foreach (var message in pending)
             {
-                // Two rows per message: 50 messages make one transaction of 100 operations, the most it may hold.
-                foreach (var chunk in fresh.Chunk(50))
+                if (!known.TryGetValue(message.ExternalId, out var by))
                 {
-                    await Table.SubmitTransactionAsync(chunk.SelectMany(m => Rows(partition, m, identityAction)), cancellationToken);
-                    saved += chunk.Length;
+                    fresh.Add(message);
                 }
-
-                return saved;
+                else if (writer is not null && string.Equals(by, writer, StringComparison.Ordinal))
+                {
+                    stored++;
+                }
+                else
+                {
+                    already++;
+                }
             }
-            catch (RequestFailedException ex) when (ex.Status == 409 && !partitionIsNew && attempt < 10)
+
+            pending = [];
+            for (var i = 0; i < fresh.Count; i += 50)
             {
-                // Someone else stored one of these first; chunks already committed are known now and not counted twice.
+                var chunk = fresh.GetRange(i, Math.Min(50, fresh.Count - i));
+                try
+                {
+                    await Table.SubmitTransactionAsync(chunk.SelectMany(m => Actions(partition, m, writer)), cancellationToken);
+                    stored += chunk.Count;
+                }
+                catch (RequestFailedException ex) when (ex.IsConflict() && attempt < 20)
+                {
+                    // Another writer stored one of these meanwhile: read the rest again and insert what is still missing.
+                    pending = fresh.GetRange(i, fresh.Count - i);
+                    read = true;
+                    break;
+                }
             }
         }
+
+        return new MessageSave(stored, already);
     }
 
     /// <summary>A stored message by its channel id (its identity row carries the same fields as its listing row).</summary>
@@ -68,31 +96,35 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
         return await Table.PageAsync<MessageEntity>(filter, limit, cancellationToken);
     }
 
-    /// <summary>Which of these messages are stored: point reads for a few, one identity-row range query for a page.</summary>
-    private async Task<HashSet<string>> KnownIdsAsync(string partition, IReadOnlyCollection<ChannelMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Which of these messages are stored, with their writers: point reads for a few, one identity-row range
+    /// query for a page.</summary>
+    private async Task<Dictionary<string, string?>> KnownAsync(string partition, List<ChannelMessage> messages, CancellationToken cancellationToken)
     {
         if (messages.Count <= 2)
         {
             var rows = await Task.WhenAll(messages.Select(m => Table.GetOrDefaultAsync<MessageEntity>(partition, IdentityKey(m.ExternalId), cancellationToken)));
-            return rows.OfType<MessageEntity>().Select(r => r.ExternalId).ToHashSet(StringComparer.Ordinal);
+            return rows.OfType<MessageEntity>().ToDictionary(r => r.ExternalId, r => r.WrittenBy, StringComparer.Ordinal);
         }
 
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = new Dictionary<string, string?>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {IdentityPrefix} and RowKey lt {TableExtensions.PrefixEnd(IdentityPrefix)}");
-        await foreach (var row in Table.QueryAsync<MessageEntity>(filter, 1000, ["ExternalId"], cancellationToken))
+        await foreach (var row in Table.QueryAsync<MessageEntity>(filter, 1000, ["ExternalId", "WrittenBy"], cancellationToken))
         {
-            known.Add(row.ExternalId);
+            known[row.ExternalId] = row.WrittenBy;
         }
 
         return known;
     }
 
-    private static IEnumerable<TableTransactionAction> Rows(string partition, ChannelMessage message, TableTransactionActionType identityAction)
+    /// <summary>The listing row (upserted: it only exists with its identity row) and the identity row (inserted).</summary>
+    private static IEnumerable<TableTransactionAction> Actions(string partition, ChannelMessage message, string? writer)
     {
         var listing = ToEntity(partition, ListingKey(message.SentAt, message.ExternalId), message);
         var identity = ToEntity(partition, IdentityKey(message.ExternalId), message);
         identity.ListKey = listing.RowKey;
-        return [new TableTransactionAction(TableTransactionActionType.UpsertReplace, listing), new TableTransactionAction(identityAction, identity)];
+        identity.WrittenBy = writer;
+        yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace, listing);
+        yield return new TableTransactionAction(TableTransactionActionType.Add, identity);
     }
 
     private static MessageEntity ToEntity(string partition, string rowKey, ChannelMessage message) => new()
@@ -108,3 +140,7 @@ internal sealed class MessageStore(TableServiceClient tables, StorageNames names
         DetailsUnavailable = message.DetailsUnavailable,
     };
 }
+
+/// <summary>What one message save did: <see cref="Stored"/> by this writer (now or in an earlier attempt of the same
+/// step), <see cref="AlreadyStored"/> by someone else before.</summary>
+internal readonly record struct MessageSave(int Stored, int AlreadyStored);

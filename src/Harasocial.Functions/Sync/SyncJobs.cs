@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 using Microsoft.Extensions.Options;
@@ -22,9 +25,21 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
     /// <summary>How far back a backfill reaches (SPEC §2: "none older than 6 months").</summary>
     public static readonly TimeSpan BackfillHorizon = TimeSpan.FromDays(183);
 
+    /// <summary>A queued job whose first step never committed after this long was left by a crash before its enqueue.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(1);
+
     public static string NewJobId(DateTimeOffset now) => "job_" + Keys.Inverted(now)[..12] + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>Null when a job of the same kind is still running for the connection (the API answers 409).</summary>
+    /// <summary>
+    /// One backfill per customer of a connection: several first messages of a new customer arrive together, each sees
+    /// no conversation yet, and each asks for the backfill; the job row's insert lets exactly one of them start it.
+    /// (Connection ids are never reused: a purged connection's customers get new keys when it is connected again.)
+    /// </summary>
+    public static string BackfillJobId(string connectionId, string customerId) =>
+        "job_bf_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(connectionId + "|" + customerId)))[..32];
+
+    /// <summary>Null when a job of the same kind is still running for the connection (the API answers 409), or when the
+    /// customer's backfill was started already.</summary>
     public async Task<JobEntity?> StartAsync(ConnectionEntity connection, string kind, CancellationToken cancellationToken, (string CustomerId, string? ThreadId)? backfill = null)
     {
         var recent = await jobs.ListByConnectionAsync(connection.RowKey, 20, cancellationToken);
@@ -36,7 +51,7 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
         var now = time.GetUtcNow();
         var job = new JobEntity
         {
-            PartitionKey = NewJobId(now),
+            PartitionKey = kind == JobKinds.Backfill && backfill is { } b ? BackfillJobId(connection.RowKey, b.CustomerId) : NewJobId(now),
             TenantId = connection.PartitionKey,
             ConnectionId = connection.RowKey,
             Kind = kind,
@@ -45,7 +60,21 @@ internal sealed class SyncJobs(JobStore jobs, ConnectionStore connections, SyncQ
         };
         var first = FirstSteps(connection, job, backfill).ToList();
         job.Pending = first.Count;
-        await jobs.CreateAsync(job, cancellationToken);
+        try
+        {
+            await jobs.CreateAsync(job, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409 && kind == JobKinds.Backfill)
+        {
+            // This customer's backfill exists. Only one that never got going (a crash between its row and its first
+            // step, redelivered later) is put on the queue again; the step's marker makes a duplicate harmless.
+            if (await jobs.GetAsync(job.PartitionKey, cancellationToken) is { Status: JobStatus.Queued } stuck && now - stuck.CreatedAt > StuckAfter)
+            {
+                await queue.EnqueueAllAsync(FirstSteps(connection, stuck, backfill), cancellationToken);
+            }
+
+            return null;
+        }
         if (kind == JobKinds.Initial)
         {
             await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>

@@ -86,10 +86,12 @@ internal sealed partial class EventApplier(
             return row;
         }, cancellationToken);
 
-        var fresh = await messages.SaveAsync(connection.RowKey, e.CustomerId, [e.Message], partitionIsNew: false, cancellationToken);
-        if (fresh > 0 || created.Count > 0)
+        // Counted only by the write that created the row: concurrent deliveries of one event, or first messages of one
+        // new customer, race for the inserts and exactly one of them wins each.
+        var saved = await messages.SaveAsync(connection.RowKey, e.CustomerId, [e.Message], partitionIsNew: false, writer: null, cancellationToken);
+        if (saved.Stored > 0 || created.Count > 0)
         {
-            await counters.AddAsync(connection.RowKey, created.Count, fresh, cancellationToken);
+            await counters.AddAsync(connection.RowKey, e.Message.ExternalId, created.Count, saved.Stored, cancellationToken);
         }
 
         if (!e.IsEcho && e.Message.Direction == MessageDirection.In && SpamChecks.Applies(connection))

@@ -37,12 +37,64 @@ public sealed class ZaloSimulatorTests(SimulatorFixture fixture)
     }
 
     [Fact]
+    public async Task ListRecentChat_RowPerMessageReading_EveryMessageOnceNewestFirst_NewMessagesOnTop()
+    {
+        const string oa = "3000000000000000042";
+        var scenario = Scenario.Parse($$"""
+            { "seed": 5, "accounts": [ { "channel": "zalo", "id": "{{oa}}", "accessToken": "zalo-at-1", "recentChatRows": "message",
+                "threads": [ { "count": 12, "ageDays": [0, 3], "messages": [1, 25] } ] } ] }
+            """);
+        await using var server = await SimulatorServer.StartAsync(scenario);
+        using var http = new HttpClient();
+
+        var rows = await ReadAllAsync(http, server, oa, pageSize: 7);
+
+        var messages = server.State.CustomerIds("zalo", oa).SelectMany(c => server.State.GetThread("zalo", oa, c)!.Messages).ToList();
+        Assert.Equal(messages.Count, rows.Count);
+        Assert.Equal(messages.Select(m => m.Id).Order(StringComparer.Ordinal), rows.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(rows.Select(r => r.Time).OrderDescending(), rows.Select(r => r.Time));
+        Assert.Equal(12, rows.Select(r => r.Customer).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(server.State.CustomerIds("zalo", oa), rows.Select(r => r.Customer).Distinct(StringComparer.Ordinal));
+
+        var customer = server.State.CustomerIds("zalo", oa)[^1];
+        var id = server.State.AddInboundMessage("zalo", oa, customer, "Còn hàng không shop?");
+        var (_, top, _) = await SimHttp.GetAsync(http, RecentUrl(server, 0, 1), headers: Token);
+        Assert.Equal(id, Assert.Single(top.GetProperty("data").EnumerateArray().ToList()).GetProperty("message_id").GetString());
+        Assert.Equal(rows.Count + 1, (await ReadAllAsync(http, server, oa, pageSize: 10)).Count);
+    }
+
+    [Fact]
     public async Task ListRecentChat_CountOver10_AnswersMinus210()
     {
         var url = $"{fixture.Server.ZaloOpenApiBaseUri}/v2.0/oa/listrecentchat?data={SimHttp.Data("{\"offset\":0,\"count\":11}")}";
         var (status, body, _) = await SimHttp.GetAsync(fixture.Http, url, headers: Token);
         Assert.Equal(200, status);
         Assert.Equal(-210, body.GetProperty("error").GetInt32());
+    }
+
+    private static string RecentUrl(SimulatorServer server, int offset, int count) =>
+        $"{server.ZaloOpenApiBaseUri}/v2.0/oa/listrecentchat?data={SimHttp.Data($"{{\"offset\":{offset},\"count\":{count}}}")}";
+
+    /// <summary>Every row of the listing, paged by offset until a short page: (message id, customer, time).</summary>
+    private static async Task<List<(string Id, string Customer, long Time)>> ReadAllAsync(HttpClient http, SimulatorServer server, string oaId, int pageSize)
+    {
+        var rows = new List<(string, string, long)>();
+        while (true)
+        {
+            var (_, body, _) = await SimHttp.GetAsync(http, RecentUrl(server, rows.Count, pageSize), headers: Token);
+            Assert.Equal(0, body.GetProperty("error").GetInt32());
+            var page = body.GetProperty("data").EnumerateArray().ToList();
+            foreach (var row in page)
+            {
+                var from = row.GetProperty("from_id").GetString()!;
+                rows.Add((row.GetProperty("message_id").GetString()!, from == oaId ? row.GetProperty("to_id").GetString()! : from, row.GetProperty("time").GetInt64()));
+            }
+
+            if (page.Count < pageSize)
+            {
+                return rows;
+            }
+        }
     }
 
     [Fact]

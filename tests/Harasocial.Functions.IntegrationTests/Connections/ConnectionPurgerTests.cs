@@ -17,7 +17,7 @@ public sealed class ConnectionPurgerTests(AzuriteFixture azurite)
         var connection = new ConnectionEntity { PartitionKey = "tenant", RowKey = "cn_1", Channel = "zalo", ExternalId = "oa-1", AccessToken = "sealed" };
         Assert.True(await connections.TryCreateAsync(connection, CancellationToken.None));
         await new ConversationStore(storage.Tables, storage.Names).SaveAsync("cn_1", ["c1"], (old, _) => old ?? new ConversationEntity(), CancellationToken.None);
-        await new MessageStore(storage.Tables, storage.Names).SaveAsync("cn_1", "c1", StoreHarness.Messages(1100), partitionIsNew: true, CancellationToken.None);
+        await new MessageStore(storage.Tables, storage.Names).SaveAsync("cn_1", "c1", StoreHarness.Messages(1100), partitionIsNew: true, writer: null, CancellationToken.None);
         storage.Requests.Clear();
 
         await new ConnectionPurger(storage.Tables, storage.Names, connections).PurgeAsync(connection, CancellationToken.None);

@@ -12,6 +12,22 @@ internal static class WebhookPoster
     public static string MessageBody(string pageId, string customerId, string mid, string text, DateTimeOffset at) =>
         $$$"""{"object":"page","entry":[{"id":"{{{pageId}}}","time":{{{at.ToUnixTimeMilliseconds()}}},"messaging":[{"sender":{"id":"{{{customerId}}}"},"recipient":{"id":"{{{pageId}}}"},"timestamp":{{{at.ToUnixTimeMilliseconds()}}},"message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}""";
 
+    /// <summary>A Zalo <c>user_send_text</c> event (channel-apis.md §3.7; the timestamp is a string of milliseconds).</summary>
+    public static string ZaloMessageBody(string oaId, string customerId, string msgId, string text, DateTimeOffset at) =>
+        $$$"""{"app_id":"2000000001","event_name":"user_send_text","sender":{"id":"{{{customerId}}}"},"recipient":{"id":"{{{oaId}}}"},"message":{"msg_id":"{{{msgId}}}","text":"{{{text}}}"},"timestamp":"{{{at.ToUnixTimeMilliseconds()}}}","user_id_by_app":"app{{{customerId}}}"}""";
+
+    /// <summary>Posts <paramref name="body"/> to the channel's webhook route, signed as the platform signs it.</summary>
+    public static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string channel, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/webhooks/{channel}", UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        var (header, value) = Sign(channel, body);
+        request.Headers.TryAddWithoutValidation(header, value);
+        return await client.SendAsync(request);
+    }
+
     public static string Signature(string body, string secret = MetaSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 

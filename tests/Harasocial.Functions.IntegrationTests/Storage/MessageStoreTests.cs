@@ -13,11 +13,11 @@ public sealed class MessageStoreTests(AzuriteFixture azurite)
         var storage = await StoreHarness.CreateAsync(azurite);
         var store = new MessageStore(storage.Tables, storage.Names);
 
-        var saved = await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(50), partitionIsNew: true, CancellationToken.None);
+        var saved = await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(50), partitionIsNew: true, writer: null, CancellationToken.None);
         var transactions = storage.Requests.Transactions;
         var rows = await storage.RowsAsync(StorageNames.MessagesTable, MessageStore.Partition("cn_a", "c1"));
 
-        Assert.Equal(50, saved);
+        Assert.Equal(50, saved.Stored);
         Assert.Equal(1, transactions);
         Assert.Equal(100, rows.Count);
         Assert.Equal(50, rows.Count(r => r.RowKey.StartsWith(MessageStore.IdentityPrefix, StringComparison.Ordinal)));
@@ -30,7 +30,7 @@ public sealed class MessageStoreTests(AzuriteFixture azurite)
         var storage = await StoreHarness.CreateAsync(azurite);
         var store = new MessageStore(storage.Tables, storage.Names);
 
-        await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(51), partitionIsNew: true, CancellationToken.None);
+        await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(51), partitionIsNew: true, writer: null, CancellationToken.None);
 
         Assert.Equal(2, storage.Requests.Transactions);
         Assert.Equal(102, (await storage.RowsAsync(StorageNames.MessagesTable, MessageStore.Partition("cn_a", "c1"))).Count);
@@ -42,12 +42,12 @@ public sealed class MessageStoreTests(AzuriteFixture azurite)
     {
         var storage = await StoreHarness.CreateAsync(azurite);
         var store = new MessageStore(storage.Tables, storage.Names);
-        await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(1100), partitionIsNew: true, CancellationToken.None);
+        await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(1100), partitionIsNew: true, writer: null, CancellationToken.None);
         storage.Requests.Clear();
 
-        var fresh = await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(1101), partitionIsNew: false, CancellationToken.None);
+        var fresh = await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(1101), partitionIsNew: false, writer: null, CancellationToken.None);
 
-        Assert.Equal(1, fresh);
+        Assert.Equal(1, fresh.Stored);
         Assert.True(storage.Requests.ContinuationPages >= 1, "the identity rows were read past the first page");
         Assert.Equal(2202, (await storage.RowsAsync(StorageNames.MessagesTable, MessageStore.Partition("cn_a", "c1"))).Count);
     }
@@ -64,11 +64,11 @@ public sealed class MessageStoreTests(AzuriteFixture azurite)
         var single = StoreHarness.Messages(1);
         var page = StoreHarness.Messages(60, from: 100);
 
-        var singles = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.SaveAsync("cn_a", "c1", single, partitionIsNew: false, CancellationToken.None)));
-        var pages = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.SaveAsync("cn_a", "c1", page, partitionIsNew: false, CancellationToken.None)));
+        var singles = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.SaveAsync("cn_a", "c1", single, partitionIsNew: false, writer: null, CancellationToken.None)));
+        var pages = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.SaveAsync("cn_a", "c1", page, partitionIsNew: false, writer: null, CancellationToken.None)));
 
-        Assert.Equal(1, singles.Sum());
-        Assert.Equal(60, pages.Sum());
+        Assert.Equal(1, singles.Sum(s => s.Stored));
+        Assert.Equal(60, pages.Sum(s => s.Stored));
         Assert.Equal(122, (await storage.RowsAsync(StorageNames.MessagesTable, MessageStore.Partition("cn_a", "c1"))).Count);
     }
 
@@ -77,7 +77,7 @@ public sealed class MessageStoreTests(AzuriteFixture azurite)
     {
         var storage = await StoreHarness.CreateAsync(azurite);
         var store = new MessageStore(storage.Tables, storage.Names);
-        await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(45), partitionIsNew: true, CancellationToken.None);
+        await store.SaveAsync("cn_a", "c1", StoreHarness.Messages(45), partitionIsNew: true, writer: null, CancellationToken.None);
 
         var seen = new List<string>();
         string? cursor = null;

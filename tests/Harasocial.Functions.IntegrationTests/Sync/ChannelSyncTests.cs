@@ -1,4 +1,3 @@
-using System.Net;
 using Harasocial.ChannelSimulator;
 using Harasocial.Testing;
 
@@ -64,59 +63,6 @@ public sealed class ChannelSyncTests(AzuriteFixture azurite)
         var stored = await harness.Stored(connectionId).MessagesByCustomerAsync();
         Assert.Equal(Expected.MessageCounts(want, _ => 30).OrderBy(kv => kv.Key, StringComparer.Ordinal), stored.OrderBy(kv => kv.Key, StringComparer.Ordinal));
         Assert.Equal(expected, job["progress"]!["conversations"]!.GetValue<int>());
-    }
-
-    [Fact]
-    public async Task Zalo_InitialSync_100NewestFollowersFullUnfollowersOneMessage()
-    {
-        var scenario = Scenario.Parse("""
-            { "seed": 21, "accounts": [ { "channel": "zalo", "id": "3000000000000000777", "accessToken": "z-at", "refreshToken": "z-rt",
-                "threads": [ { "count": 140, "ageDays": [0, 150], "messages": [1, 130] } ], "unfollowerShare": 0.2 } ] }
-            """);
-        await using var harness = await SyncHarness.StartAsync(azurite, scenario);
-
-        var (connectionId, jobId) = await harness.ConnectAsync("zalo", "3000000000000000777", "z-at", "z-rt");
-        var job = await harness.WaitForJobAsync(jobId, TimeSpan.FromMinutes(1));
-
-        Assert.Equal("completed", job["status"]!.GetValue<string>());
-        var want = Expected.Newest(harness.Simulator, "zalo", "3000000000000000777", 100);
-        Assert.Contains(want, t => !t.IsFollower);
-        Assert.Contains(want, t => t.IsFollower && t.MessageCount > 100);
-        var stored = await harness.Stored(connectionId).MessagesByCustomerAsync();
-        Assert.Equal(
-            Expected.MessageCounts(want, t => t.IsFollower ? 100 : 1).OrderBy(kv => kv.Key, StringComparer.Ordinal),
-            stored.OrderBy(kv => kv.Key, StringComparer.Ordinal));
-        var unfollower = want.First(t => !t.IsFollower);
-        var view = await harness.GetJsonAsync($"/api/conversations/{connectionId}.{Base64Url(unfollower.CustomerId)}");
-        Assert.False(view["isFollower"]!.GetValue<bool>());
-    }
-
-    [Fact]
-    public async Task Zalo_LoadMore_Adds30UntilTheCapThen409()
-    {
-        var scenario = Scenario.Parse("""
-            { "seed": 22, "accounts": [ { "channel": "zalo", "id": "3000000000000000888", "accessToken": "z-at", "refreshToken": "z-rt",
-                "threads": [ { "count": 200, "ageDays": [0, 150], "messages": [1, 3] } ], "unfollowerShare": 0 } ] }
-            """);
-
-        // The cap is 1,500 in production (policy test below); a smaller cap walks the same code path quickly.
-        await using var harness = await SyncHarness.StartAsync(azurite, scenario, new Dictionary<string, string?> { ["Sync:Policies:Zalo:LoadMoreMax"] = "160" });
-        var (connectionId, jobId) = await harness.ConnectAsync("zalo", "3000000000000000888", "z-at", "z-rt");
-        await harness.WaitForJobAsync(jobId, TimeSpan.FromMinutes(2));
-
-        foreach (var total in new[] { 130, 160 })
-        {
-            using var response = await harness.Client.PostAsync(new Uri($"/api/connections/{connectionId}/conversations/load-more", UriKind.Relative), null);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var job = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>();
-            Assert.Equal("completed", (await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(2)))["status"]!.GetValue<string>());
-            var stored = await harness.Stored(connectionId).CustomersAsync();
-            Assert.Equal(Expected.Newest(harness.Simulator, "zalo", "3000000000000000888", total).Select(t => t.CustomerId).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
-        }
-
-        using var past = await harness.Client.PostAsync(new Uri($"/api/connections/{connectionId}/conversations/load-more", UriKind.Relative), null);
-        var problem = await Tenants.TenantApiTests.AssertProblemAsync(past, HttpStatusCode.Conflict);
-        Assert.Contains("160", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     internal static string Base64Url(string value) =>

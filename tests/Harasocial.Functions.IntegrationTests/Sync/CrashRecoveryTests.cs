@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Sync;
@@ -38,7 +35,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
             using var after = app.CreateClient(harness.TenantKey);
             foreach (var (_, job) in connections.Values)
             {
-                Assert.Equal("completed", (await WaitAsync(after, job))["status"]!.GetValue<string>());
+                Assert.Equal("completed", (await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(3), after))["status"]!.GetValue<string>());
             }
         }
         finally
@@ -47,22 +44,5 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         }
 
         await SyncReliabilityTests.AssertExactAsync(harness, connections);
-    }
-
-    private static async Task<JsonNode> WaitAsync(HttpClient client, string jobId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (true)
-        {
-            using var response = await client.GetAsync(new Uri($"api/sync-jobs/{jobId}", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var job = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-            if (job["status"]!.GetValue<string>() is "completed" or "failed" or "cancelled" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(300);
-        }
     }
 }

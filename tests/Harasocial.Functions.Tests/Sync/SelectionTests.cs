@@ -51,7 +51,7 @@ public sealed class SelectionTests
         var taken = 0;
         foreach (var page in all.Chunk(25))
         {
-            var selection = ConversationSelection.Choose(policy, state, page, new HashSet<string>(), Now);
+            var selection = ConversationSelection.Choose(policy, state, new ConversationPage(page, "next"), _ => CustomerStanding.New, Now);
             taken += selection.Taken.Count;
             state = state with { RecentFound = selection.RecentFound, OlderTaken = selection.OlderTaken };
             if (selection.Done)

@@ -24,7 +24,7 @@ internal sealed class ZaloClient(ZaloHttp http, TimeProvider timeProvider) : ICh
         var count = Math.Clamp(query.PageSize, 1, MaxCount);
         var rows = await http.GetAsync(account.AccessToken, "/v2.0/oa/listrecentchat", new ZaloPageQuery(offset, count),
             ZaloJsonContext.Default.ZaloPageQuery, ZaloJsonContext.Default.ZaloEnvelopeListZaloRow, cancellationToken).ConfigureAwait(false);
-        return new ConversationPage(ZaloMapper.GroupByCustomer(rows, account.ExternalId, query.InlineMessages), ZaloCursor.Next(offset, count, rows.Count));
+        return new ConversationPage(ZaloMapper.GroupByCustomer(rows, account.ExternalId, query.InlineMessages, offset), ZaloCursor.Next(offset, count, rows.Count));
     }
 
     public async Task<MessagePage> ListMessagesAsync(ChannelAccount account, string conversationExternalId, string customerId, string? cursor, int pageSize, CancellationToken cancellationToken)

@@ -30,28 +30,37 @@ internal static class ZaloMapper
             ? new ChannelCustomer(row.ToId ?? "", row.ToDisplayName)
             : new ChannelCustomer(row.FromId ?? "", row.FromDisplayName);
 
-    /// <summary>listrecentchat rows are either one per customer (simulator, thread-summary reading) or one per
-    /// message (Z5's reading, channel-apis.md §3.3 [conflict]). Grouping by customer handles both: one
-    /// conversation per customer, its rows as inline messages newest first. ExternalId = customer id (Zalo has
-    /// no thread id); MessagesCursor = offset 0 of `/v2.0/oa/conversation`.</summary>
-    public static IReadOnlyList<ChannelConversation> GroupByCustomer(IReadOnlyList<ZaloRow> rows, string oaId, int inlineMessages)
+    /// <summary>
+    /// listrecentchat rows are one per customer (the thread-summary reading) or one per message (Z5's reading: the
+    /// newest messages across all customers, one customer in many rows) — channel-apis.md §3.3 [conflict]. Either way
+    /// this gives one conversation per customer, in the order of each customer's first (= newest) row, with that
+    /// customer's rows of the page as inline messages newest first. ExternalId = customer id (Zalo has no thread id);
+    /// MessagesCursor = offset 0 of `/v2.0/oa/conversation`; ResumeCursor = the offset just after the customer's first
+    /// row, where a walk that stops at this customer continues. <paramref name="offset"/> is the page's offset.
+    /// </summary>
+    public static IReadOnlyList<ChannelConversation> GroupByCustomer(IReadOnlyList<ZaloRow> rows, string oaId, int inlineMessages, int offset = 0)
     {
         var result = new List<ChannelConversation>();
-        foreach (var group in rows.Where(r => r.MessageId is not null).GroupBy(r => CustomerOf(r, oaId).Id, StringComparer.Ordinal))
+        var byCustomer = rows
+            .Select((row, index) => (Row: row, Index: index))
+            .Where(r => r.Row.MessageId is not null)
+            .GroupBy(r => CustomerOf(r.Row, oaId).Id, StringComparer.Ordinal);
+        foreach (var group in byCustomer)
         {
             if (group.Key.Length == 0)
             {
                 continue;
             }
 
-            var messages = group.OrderByDescending(r => r.Time ?? 0).Select(r => ToMessage(r, oaId)).ToList();
-            var customer = group.Select(r => CustomerOf(r, oaId)).FirstOrDefault(c => c.Name is not null) ?? CustomerOf(group.First(), oaId);
+            var messages = group.OrderByDescending(r => r.Row.Time ?? 0).Select(r => ToMessage(r.Row, oaId)).ToList();
+            var customer = group.Select(r => CustomerOf(r.Row, oaId)).FirstOrDefault(c => c.Name is not null) ?? CustomerOf(group.First().Row, oaId);
             result.Add(new ChannelConversation(
                 group.Key,
                 customer,
                 messages[0].SentAt,
                 messages.Take(Math.Max(inlineMessages, 0)).ToList(),
-                ZaloCursor.Encode(0)));
+                ZaloCursor.Encode(0),
+                ZaloCursor.Encode(offset + group.First().Index + 1)));
         }
 
         return result;

@@ -8,7 +8,8 @@ namespace Harasocial.Functions.Sync.Steps;
 /// <summary>
 /// One page of a channel's conversation list (one paced call): stores the conversations it takes — with their
 /// inline messages on Graph, one transaction per conversation — and enqueues what follows: the next page,
-/// per-conversation message pages, or the Zalo follower lookup.
+/// per-conversation message pages, or the Zalo follower lookup. Progress counts what this step stored: each
+/// conversation it took once, the messages it inserted, and as new only the rows it created.
 /// </summary>
 internal sealed class ConversationsStep(
     ConversationStore conversations, MessageStore messages, ConnectionStore connections, CallGate gate, SpamChecks spam, IOptions<SyncOptions> options)
@@ -26,37 +27,15 @@ internal sealed class ConversationsStep(
             new ConversationQuery(step.Cursor, context.Client.Limits.ConversationPageSize, graph ? policy.Messages : 0, step.Folder),
             cancellationToken);
 
-        // Zalo and Shopee take only conversations not held before this job, so load-more continues where the last
-        // call stopped. Ones this job stored itself are taken again: a re-run after a crash must redo the same work.
-        var held = graph || step.Since is not null
-            ? []
-            : (await conversations.GetManyAsync(step.ConnectionId, page.Items.Select(c => c.Customer.Id), cancellationToken)).Values
-                .Where(c => !string.Equals(c.ImportedByJob, step.JobId, StringComparison.Ordinal))
-                .Select(c => c.CustomerId)
-                .ToHashSet(StringComparer.Ordinal);
-        var state = new SyncStepState(step.RecentFound, step.OlderTaken, step.Taken, step.Target, step.Since);
-        ConversationSelection selection;
-        if (step.Folder == "spam")
-        {
-            var (ready, followUpAt) = SpamSelection.Choose(page.Items, options.Value.SpamDelay, context.Now);
-            selection = new ConversationSelection(ready, false, 0, 0, "spam conversations");
-            if (followUpAt is { } at)
-            {
-                await spam.ScheduleAsync(step.TenantId, step.ConnectionId, at, cancellationToken);
-            }
-        }
-        else
-        {
-            selection = ConversationSelection.Choose(policy, state, page.Items, held, context.Now);
-        }
-
+        var selection = await SelectAsync(context, page, graph, cancellationToken);
         var byCustomer = selection.Taken.DistinctBy(c => c.Customer.Id, StringComparer.Ordinal).ToDictionary(c => c.Customer.Id, StringComparer.Ordinal);
         var created = await conversations.SaveAsync(
             step.ConnectionId,
             byCustomer.Keys,
-            (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, step.JobId, context.Now),
+            (old, id) => ConversationRows.Merge(old, byCustomer[id], step.Folder, step.JobId, step.StepId, context.Now),
             cancellationToken,
-            assumeNew: graph && context.Job.Kind == JobKinds.Initial);
+            assumeNew: graph && context.Job.Kind == JobKinds.Initial,
+            createdBy: row => ConversationRows.CreatedBy(row, step.JobId, step.StepId));
 
         var progress = new StepProgress(Conversations: byCustomer.Count, ApiCalls: context.Client.Calls, NewConversations: created.Count);
         var children = new List<(string, SyncStep)>();
@@ -65,17 +44,17 @@ internal sealed class ConversationsStep(
             // A few conversations' message batches at a time: Azure.Data.Tables holds a 100-entity transaction's request
             // (~150 KB here) until storage answers, and all 25 of a page at once in each of 16 concurrent steps tripled
             // the app's heap (benchmark 5) for no gain in throughput.
-            var saved = new (int Stored, int Fresh)[byCustomer.Count];
+            var writer = MessageStore.WriterOf(step.JobId, step.StepId);
+            var saved = new int[byCustomer.Count];
             await Parallel.ForEachAsync(
                 byCustomer.Values.Select((c, i) => (Conversation: c, Index: i)),
                 new ParallelOptions { MaxDegreeOfParallelism = MessageBatchesInFlight, CancellationToken = cancellationToken },
                 async (item, ct) =>
                 {
                     var inline = item.Conversation.Messages.Take(policy.Messages).ToList();
-                    var fresh = await messages.SaveAsync(step.ConnectionId, item.Conversation.Customer.Id, inline, created.Contains(item.Conversation.Customer.Id), ct);
-                    saved[item.Index] = (inline.Count, fresh);
+                    saved[item.Index] = (await messages.SaveAsync(step.ConnectionId, item.Conversation.Customer.Id, inline, created.Contains(item.Conversation.Customer.Id), writer, ct)).Stored;
                 });
-            progress = progress with { Messages = saved.Sum(s => s.Stored), NewMessages = saved.Sum(s => s.Fresh) };
+            progress = progress with { Messages = saved.Sum(), NewMessages = saved.Sum() };
             children.AddRange(byCustomer.Values
                 .Where(c => c.Messages.Count < policy.Messages && c.MessagesCursor is not null)
                 .Select(c => (StepTypes.Messages, MessagesChild(step, c, policy.Messages - c.Messages.Count))));
@@ -87,7 +66,6 @@ internal sealed class ConversationsStep(
                 : (StepTypes.Messages, MessagesChild(step, c, policy.Messages))));
         }
 
-        var taken = step.Taken + byCustomer.Count;
         if (!selection.Done && page.NextCursor is not null)
         {
             children.Add((StepTypes.Conversations, step.Child(StepIds.ConversationPage(step.Folder, page.NextCursor)) with
@@ -95,29 +73,59 @@ internal sealed class ConversationsStep(
                 Cursor = page.NextCursor,
                 RecentFound = selection.RecentFound,
                 OlderTaken = selection.OlderTaken,
-                Taken = taken,
+                Taken = selection.TakenSoFar,
             }));
         }
 
-        if (channel == ChannelKind.Zalo)
+        if (channel == ChannelKind.Zalo && step.Since is null)
         {
-            // Where load-more continues: the page that held the last conversation taken, or the next one.
-            var resumeAt = selection.Done ? step.Cursor : page.NextCursor;
-            await connections.MutateAsync(step.TenantId, step.ConnectionId, c =>
-            {
-                if (c.ListedConversations > taken)
-                {
-                    return false;
-                }
-
-                c.ListedConversations = taken;
-                c.ListCursor = resumeAt;
-                return true;
-            }, cancellationToken);
+            await NoteWalkAsync(step, selection, cancellationToken);
         }
 
         return new StepResult(progress, children, selection.Phase);
     }
+
+    /// <summary>
+    /// Spam folder: the threads whose buyer wrote long enough ago. Otherwise <see cref="ConversationSelection"/>, with
+    /// each Zalo/Shopee customer judged against its stored row: load-more takes only customers not held before this
+    /// job, a later page of the walk skips a customer an earlier page took, and a redelivered step takes again what
+    /// it stored itself. Graph pages never repeat a conversation and take what they list.
+    /// </summary>
+    private async Task<ConversationSelection> SelectAsync(StepContext context, ConversationPage page, bool graph, CancellationToken cancellationToken)
+    {
+        var step = context.Step;
+        if (step.Folder == "spam")
+        {
+            var (ready, followUpAt) = SpamSelection.Choose(page.Items, options.Value.SpamDelay, context.Now);
+            if (followUpAt is { } at)
+            {
+                await spam.ScheduleAsync(step.TenantId, step.ConnectionId, at, cancellationToken);
+            }
+
+            return new ConversationSelection(ready, false, 0, 0, "spam conversations", step.Taken + ready.Count);
+        }
+
+        var stored = graph
+            ? []
+            : await conversations.GetManyAsync(step.ConnectionId, page.Items.Select(c => c.Customer.Id), cancellationToken);
+        var state = new SyncStepState(step.RecentFound, step.OlderTaken, step.Taken, step.Target, step.Since, step.Cursor);
+        return ConversationSelection.Choose(
+            context.Policy, state, page, id => CustomerWalk.Standing(stored.GetValueOrDefault(id), step.JobId, step.StepId), context.Now);
+    }
+
+    /// <summary>Zalo: how many customers the walk has taken and where load-more continues (SPEC §2).</summary>
+    private Task<ConnectionEntity?> NoteWalkAsync(SyncStep step, ConversationSelection selection, CancellationToken cancellationToken) =>
+        connections.MutateAsync(step.TenantId, step.ConnectionId, c =>
+        {
+            if (c.ListedConversations > selection.TakenSoFar)
+            {
+                return false;
+            }
+
+            c.ListedConversations = selection.TakenSoFar;
+            c.ListCursor = selection.ResumeAt;
+            return true;
+        }, cancellationToken);
 
     private static SyncStep MessagesChild(SyncStep step, ChannelConversation c, int remaining) =>
         step.Child(StepIds.Messages(step.StepId, c.Customer.Id, c.MessagesCursor)) with

@@ -12,7 +12,7 @@ internal sealed class MessagesStep(ConversationStore conversations, MessageStore
         var pageSize = Math.Min(step.Remaining, context.Client.Limits.MessagePageSize);
         var page = await context.Client.ListMessagesAsync(context.Account, step.ThreadId ?? customerId, customerId, step.Cursor, pageSize, cancellationToken);
         var taken = page.Items.Take(step.Remaining).Where(m => step.Since is null || m.SentAt >= step.Since).ToList();
-        var fresh = await messages.SaveAsync(step.ConnectionId, customerId, taken, partitionIsNew: false, cancellationToken);
+        var saved = await messages.SaveAsync(step.ConnectionId, customerId, taken, partitionIsNew: false, MessageStore.WriterOf(step.JobId, step.StepId), cancellationToken);
 
         if (taken.Count > 0)
         {
@@ -30,7 +30,7 @@ internal sealed class MessagesStep(ConversationStore conversations, MessageStore
         }
 
         // A resync stops at messages it already has; a backfill at its cut-off age (pages are newest first).
-        var reachedKnown = step.StopAtKnown && fresh < taken.Count;
+        var reachedKnown = step.StopAtKnown && saved.AlreadyStored > 0;
         var reachedCutOff = taken.Count < Math.Min(step.Remaining, page.Items.Count);
         var remaining = step.Remaining - taken.Count;
         var children = remaining > 0 && page.NextCursor is not null && taken.Count > 0 && !reachedKnown && !reachedCutOff
@@ -39,6 +39,8 @@ internal sealed class MessagesStep(ConversationStore conversations, MessageStore
                 (StepTypes.Messages, step.Child(StepIds.Messages(step.StepId, customerId, page.NextCursor)) with { Cursor = page.NextCursor, Remaining = remaining }),
             }
             : [];
-        return new StepResult(new StepProgress(Messages: taken.Count, ApiCalls: context.Client.Calls, NewMessages: fresh), children, "messages");
+        // Counted: what this step stored, not what it read (offset pages shift when a message arrives meanwhile, so a
+        // page may repeat one the page before stored).
+        return new StepResult(new StepProgress(Messages: saved.Stored, ApiCalls: context.Client.Calls, NewMessages: saved.Stored), children, "messages");
     }
 }

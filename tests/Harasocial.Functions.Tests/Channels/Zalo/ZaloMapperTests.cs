@@ -28,6 +28,25 @@ public sealed class ZaloMapperTests
         Assert.Equal(("Minh", MessageDirection.Out), (minh.Customer.Name, minh.Messages[0].Direction));
     }
 
+    [Fact]
+    public void GroupByCustomer_PageAtOffset40_CustomersInFirstRowOrderEachResumingAfterItsFirstRow()
+    {
+        // Ids past 2^53 stay exact strings: 9007199254740993 is 2^53 + 1, which a double would turn into ...992.
+        var rows = new List<ZaloRow>
+        {
+            Row("m9", 9000, "9007199254740993", Oa, "Hoa", "OA"),
+            Row("m8", 8000, Oa, "9007199254740995", "OA", "Tuan"),
+            Row("m7", 7000, "9007199254740993", Oa, "Hoa", "OA"),
+            Row("m6", 6000, "9007199254740997", Oa, "Vy", "OA"),
+        };
+
+        var conversations = ZaloMapper.GroupByCustomer(rows, Oa, 0, offset: 40);
+
+        Assert.Equal(["9007199254740993", "9007199254740995", "9007199254740997"], conversations.Select(c => c.Customer.Id));
+        Assert.Equal(["41", "42", "44"], conversations.Select(c => c.ResumeCursor));
+        Assert.All(conversations, c => Assert.Empty(c.Messages));
+    }
+
     [Theory]
     [InlineData(0, 10, 10, "10")]
     [InlineData(20, 10, 10, "30")]
