@@ -2,7 +2,8 @@ using Harasocial.Functions.Api;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
-using Harasocial.Functions.Sync.Timers;
+using Harasocial.Functions.Sync.Jobs;
+using Microsoft.DurableTask.Client;
 using Harasocial.Functions.Tenants;
 
 namespace Harasocial.Functions.Connections;
@@ -19,7 +20,7 @@ internal static class ConnectionEndpoints
     ];
 
     /// <summary>202 with the connection and its initial sync job; 409 when any tenant already connected this account.</summary>
-    private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, TimeProvider time)
+    private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, DurableTaskClient durable, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateConnectionRequest);
         if (problem is not null)
@@ -28,6 +29,8 @@ internal static class ConnectionEndpoints
         }
 
         var id = Keys.NewId("cn_");
+        var now = time.GetUtcNow();
+        var jobId = SyncJobs.NewJobId(id, now);
         var connection = new ConnectionEntity
         {
             PartitionKey = Caller.TenantOf(http),
@@ -41,21 +44,22 @@ internal static class ConnectionEndpoints
             RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, id),
             SyncSpam = request.Settings?.SyncSpam ?? false,
             TokenExpiresAt = request.AccessTokenExpiresAt,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
+            ActiveJobId = jobId,
         };
         if (!await connections.TryCreateAsync(connection, http.RequestAborted))
         {
             return Problems.Conflict($"This {request.Channel} account ({request.ExternalId}) is already connected.");
         }
 
-        var job = await jobs.StartAsync(connection, JobKinds.Initial, http.RequestAborted);
+        var job = await jobs.StartAsync(durable, connection, JobKinds.Initial, http.RequestAborted, jobId);
         if (SpamChecks.Applies(connection))
         {
-            await spam.CheckNowAsync(connection, http.RequestAborted);
+            await spam.CheckNowAsync(durable, connection, http.RequestAborted);
         }
 
         var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
-        return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), job!), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ConnectionStore connections, CounterStore counters)
@@ -76,7 +80,7 @@ internal static class ConnectionEndpoints
             : Problems.NotFound($"Connection '{id}'");
 
     /// <summary>Settings. Turning <c>syncSpam</c> on runs a spam-folder check at once; off stops future checks.</summary>
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, CounterStore counters, SpamChecks spam)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, CounterStore counters, SpamChecks spam, DurableTaskClient durable)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.UpdateConnectionRequest);
         if (problem is not null)
@@ -103,7 +107,11 @@ internal static class ConnectionEndpoints
         }, http.RequestAborted);
         if (saved is not null && !existing.SyncSpam && SpamChecks.Applies(saved))
         {
-            await spam.CheckNowAsync(saved, http.RequestAborted);
+            await spam.CheckNowAsync(durable, saved, http.RequestAborted);
+        }
+        else if (saved is not null && existing.SyncSpam && !saved.SyncSpam)
+        {
+            await SpamChecks.StopAsync(durable, id, http.RequestAborted);
         }
 
         return Results.Json(ConnectionView.From(saved!, await counters.SumAsync(id, http.RequestAborted)), ApiJsonContext.Default.ConnectionView);

@@ -9,7 +9,21 @@ namespace Harasocial.Functions.Storage;
 /// a connection string (<c>UseDevelopmentStorage=true</c> means Azurite), or identity-based settings
 /// <c>AzureWebJobsStorage__tableServiceUri</c>, <c>__queueServiceUri</c>, <c>__credential=managedidentity</c>, <c>__clientId</c>.
 /// </summary>
-internal sealed record StorageClients(TableServiceClient Tables, QueueServiceClient Queues);
+internal sealed record StorageClients(TableServiceClient Tables, QueueServiceClient Queues, StorageSettings Settings);
+
+/// <summary>The storage account as configured: a connection string, or service URIs with a credential.</summary>
+internal sealed record StorageSettings(string? ConnectionString, Uri? BlobUri, Uri? QueueUri, Uri? TableUri, TokenCredential? Credential)
+{
+    /// <summary>The same account for the Durable Task Azure Storage backend (tables, queues, and blobs for its leases).</summary>
+    public DurableTask.AzureStorage.StorageAccountClientProvider DurableProvider() =>
+        ConnectionString is not null
+            ? new DurableTask.AzureStorage.StorageAccountClientProvider(ConnectionString)
+            : new DurableTask.AzureStorage.StorageAccountClientProvider(
+                BlobUri ?? throw new InvalidOperationException($"Durable needs {StorageConnectionFactory.Setting}__blobServiceUri (its partition leases are blobs)."),
+                QueueUri!,
+                TableUri!,
+                Credential!);
+}
 
 internal static class StorageConnectionFactory
 {
@@ -20,7 +34,7 @@ internal static class StorageConnectionFactory
         var connectionString = configuration[Setting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new StorageClients(new TableServiceClient(connectionString), new QueueServiceClient(connectionString));
+            return new StorageClients(new TableServiceClient(connectionString), new QueueServiceClient(connectionString), new StorageSettings(connectionString, null, null, null, null));
         }
 
         var section = configuration.GetSection(Setting);
@@ -44,8 +58,10 @@ internal static class StorageConnectionFactory
                 $"or {Setting}__tableServiceUri and {Setting}__queueServiceUri with {Setting}__credential=managedidentity.");
         }
 
+        var blobUri = section["blobServiceUri"] ?? (string.IsNullOrWhiteSpace(account) ? null : $"https://{account}.blob.core.windows.net");
         var credential = CreateCredential(section);
-        return new StorageClients(new TableServiceClient(new Uri(tableUri), credential), new QueueServiceClient(new Uri(queueUri), credential));
+        var settings = new StorageSettings(null, blobUri is null ? null : new Uri(blobUri), new Uri(queueUri), new Uri(tableUri), credential);
+        return new StorageClients(new TableServiceClient(new Uri(tableUri), credential), new QueueServiceClient(new Uri(queueUri), credential), settings);
     }
 
     private static TokenCredential CreateCredential(IConfigurationSection section)

@@ -11,6 +11,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton(_ => StorageConnectionFactory.Create(configuration));
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Settings);
         services.AddSingleton<StorageProvisioner>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Functions;
+using Microsoft.DurableTask.Client;
 
 namespace Harasocial.Functions.Webhooks;
 
@@ -8,7 +9,7 @@ namespace Harasocial.Functions.Webhooks;
 /// The <c>WebhookEvent</c> queue function: parses a stored webhook into channel-neutral events and applies each one
 /// idempotently (by the platform's ids), so redelivery, duplicates and reordering change nothing.
 /// </summary>
-internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
+internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, DurableTaskClient durable, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
 {
     public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier 
         var events = services.GetRequiredKeyedService<IChannelWebhook>(channel).Parse(body);
         foreach (var channelEvent in events)
         {
-            await applier.ApplyAsync(channelEvent, cancellationToken);
+            await applier.ApplyAsync(durable, channelEvent, cancellationToken);
         }
 
         LogApplied(log, envelope.Channel, events.Count);

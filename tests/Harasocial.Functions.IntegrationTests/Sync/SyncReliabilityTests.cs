@@ -1,7 +1,4 @@
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Sync;
@@ -55,14 +52,9 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task EveryStepDeliveredTwice_SameDataAndCounts()
+    public async Task EveryActivityRunTwice_SameDataAndCounts()
     {
-        await using var harness = await SyncHarness.StartAsync(azurite, MixedScenario(31, 0), services: s =>
-        {
-            var original = s.Single(d => d.ImplementationInstance is QueueFunction { Name: "SyncStep" });
-            s.Remove(original);
-            s.AddFunction(QueueFunction.For<TwiceHandler>("SyncStep", StorageNames.SyncStepsQueue));
-        });
+        await using var harness = await SyncHarness.StartAsync(azurite, MixedScenario(31, 0), services: ActivitiesTwice.Decorate);
 
         var connections = await ConnectAllAsync(harness);
         foreach (var (_, job) in connections.Values)
@@ -144,15 +136,5 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
         var stored = (await harness.Stored(connection).RowsAsync("connections", "seller")).Single();
         Assert.DoesNotContain("z-at", stored.GetString("AccessToken"), StringComparison.Ordinal);
         Assert.Equal("active", (await harness.GetJsonAsync($"/api/connections/{connection}"))["status"]!.GetValue<string>());
-    }
-
-    /// <summary>Runs every sync step twice, as an at-least-once queue may: the second run must change nothing.</summary>
-    private sealed class TwiceHandler(SyncStepHandler inner) : IQueueFunctionHandler
-    {
-        public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
-        {
-            await inner.HandleAsync(messageText, context, cancellationToken);
-            await inner.HandleAsync(messageText, context with { DequeueCount = context.DequeueCount + 1 }, cancellationToken);
-        }
     }
 }

@@ -1,0 +1,153 @@
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Harasocial.Functions.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace Harasocial.Functions.Hosting.Durable;
+
+/// <summary>
+/// The standalone host's Durable backend: the Durable Task Framework's Azure Storage provider (the one Durable
+/// Functions runs on in Azure: same <c>{hub}History</c>/<c>{hub}Instances</c> tables and control/work-item queues),
+/// served to the standard Durable Task gRPC worker and client by <c>TaskHubGrpcServer</c> on a Unix domain socket
+/// private to this process (no TCP port: nothing else on the machine can start or end orchestrations through it).
+/// Starts in the background so start-up is not held up by storage; API requests wait for it (<see cref="ReadyAsync"/>).
+/// </summary>
+internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAsyncDisposable
+{
+    private readonly string socketPath = Path.Combine(Path.GetTempPath(), $"harasocial-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+    private readonly IOptions<DurableOptions> options;
+    private readonly StorageSettings storage;
+    private readonly StorageNames names;
+    private readonly ILoggerFactory loggers;
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stopping = new();
+    private WebApplication? server;
+    private Task? starting;
+
+    public DurableSidecar(IOptions<DurableOptions> options, StorageSettings storage, StorageNames names, ILoggerFactory loggers)
+    {
+        (this.options, this.storage, this.names, this.loggers) = (options, storage, names, loggers);
+        Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectAsync },
+            LoggerFactory = loggers,
+        });
+    }
+
+    /// <summary>The channel the Durable worker and client talk over.</summary>
+    public GrpcChannel Channel { get; }
+
+    public string HubName => options.Value.EffectiveHubName(names.Prefix);
+
+    public Task ReadyAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        starting = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger<DurableSidecar>();
+        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var service = new AzureStorageOrchestrationService(Settings());
+                await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+                var builder = WebApplication.CreateSlimBuilder();
+                builder.Logging.ClearProviders();
+                builder.Services.AddSingleton(loggers);
+                builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
+                builder.Services.AddGrpc();
+                builder.Services.AddSingleton<IOrchestrationService>(service);
+                builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+                builder.Services.AddSingleton<TaskHubGrpcServer>();
+                server = builder.Build();
+                server.MapGrpcService<TaskHubGrpcServer>();
+                await server.StartAsync(cancellationToken);
+                LogStarted(log, HubName);
+                ready.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Storage not reachable yet: the API keeps answering 503 on health until it is.
+                LogRetry(log, attempt, ex.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
+            }
+        }
+    }
+
+    private AzureStorageOrchestrationServiceSettings Settings()
+    {
+        var o = options.Value;
+        return new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = HubName,
+            StorageAccountClientProvider = storage.DurableProvider(),
+            PartitionCount = o.PartitionCount,
+            MaxQueuePollingInterval = o.MaxQueuePollingInterval,
+            LeaseInterval = o.LeaseInterval,
+            LeaseRenewInterval = o.LeaseInterval / 3,
+            LeaseAcquireInterval = o.LeaseInterval / 3,
+            ControlQueueVisibilityTimeout = o.WorkItemVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = o.WorkItemVisibilityTimeout,
+            MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
+            LoggerFactory = loggers,
+        };
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        if (starting is not null)
+        {
+            await starting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (server is not null)
+        {
+            await server.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        Channel.Dispose();
+        stopping.Dispose();
+        File.Delete(socketPath);
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable task hub {Hub} is served on Azure Storage")]
+    private static partial void LogStarted(ILogger logger, string hub);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Durable task hub not ready (attempt {Attempt}: {Error}); retrying")]
+    private static partial void LogRetry(ILogger logger, int attempt, string error);
+}

@@ -1,0 +1,90 @@
+using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Durable;
+using Harasocial.Functions.Sync.Jobs;
+using Harasocial.Functions.Sync.Steps;
+
+namespace Harasocial.Functions.Sync.Activities;
+
+internal sealed record MessagesInput(JobRef Job, ChannelPolicy Policy, ConversationWork Conversation, DateTimeOffset? Since);
+
+/// <param name="Imported">Messages stored for this conversation.</param>
+/// <param name="HitLimit">The conversation had more than its limit allows.</param>
+/// <param name="IsFollower">Zalo: whether the customer follows the OA (decides the limit).</param>
+internal sealed record MessagesResult(int Imported, bool HitLimit, bool? IsFollower);
+
+/// <summary>
+/// <c>ImportConversationMessages</c>: one conversation's messages, newest first, page by page until its limit —
+/// for Zalo after asking whether the customer follows the OA (100 messages, or 1 if they unfollowed). A resync stops
+/// at the first page holding a message it already has; a backfill at its cut-off age. Every write is keyed by the
+/// channel's message id, so a re-run after a crash or a throttle wait stores nothing twice.
+/// </summary>
+internal sealed class ConversationMessagesActivity(ChannelWork work, ConversationStore conversations, MessageStore messages)
+    : ISyncActivity<MessagesInput, ActivityResult<MessagesResult>>
+{
+    public Task<ActivityResult<MessagesResult>> RunAsync(MessagesInput input, CancellationToken cancellationToken) =>
+        work.RunAsync(input.Job, context => ImportAsync(context, input, cancellationToken), cancellationToken);
+
+    private async Task<(MessagesResult, JobCounts)> ImportAsync(WorkContext context, MessagesInput input, CancellationToken cancellationToken)
+    {
+        var (job, conversation) = (input.Job, input.Conversation);
+        var customerId = conversation.CustomerId;
+        var remaining = conversation.Remaining;
+        bool? follows = null;
+        if (conversation.CheckFollower)
+        {
+            var customer = await context.Client.GetCustomerAsync(context.Account, customerId, cancellationToken);
+            follows = customer.IsFollower ?? true;
+            await conversations.SaveAsync(job.ConnectionId, [customerId], (old, _) =>
+            {
+                var row = old!.CopyAs(old.RowKey);
+                row.ETag = old.ETag;
+                row.IsFollower = follows;
+                row.CustomerName = customer.Name ?? row.CustomerName;
+                return row;
+            }, cancellationToken, onlyExisting: true);
+            remaining = follows.Value ? input.Policy.Messages : input.Policy.MessagesIfUnfollowed;
+        }
+
+        var (imported, fresh) = (0, 0L);
+        var cursor = conversation.Cursor;
+        var hitLimit = false;
+        while (remaining > 0)
+        {
+            var pageSize = Math.Min(remaining, context.Client.Limits.MessagePageSize);
+            var page = await context.Client.ListMessagesAsync(context.Account, conversation.ThreadId ?? customerId, customerId, cursor, pageSize, cancellationToken);
+            var taken = page.Items.Take(remaining).Where(m => input.Since is null || m.SentAt >= input.Since).ToList();
+            var stored = await messages.SaveAsync(job.ConnectionId, customerId, taken, partitionIsNew: false, cancellationToken);
+            await NoteInboundAsync(job.ConnectionId, customerId, taken, cancellationToken);
+            (imported, fresh) = (imported + taken.Count, fresh + stored);
+            remaining -= taken.Count;
+
+            var reachedKnown = conversation.StopAtKnown && stored < taken.Count;
+            var reachedCutOff = taken.Count < Math.Min(remaining + taken.Count, page.Items.Count);
+            hitLimit = remaining <= 0 && (page.NextCursor is not null || page.Items.Count > taken.Count);
+            if (page.NextCursor is null || taken.Count == 0 || reachedKnown || reachedCutOff)
+            {
+                break;
+            }
+
+            cursor = page.NextCursor;
+        }
+
+        return (new MessagesResult(imported, hitLimit, follows), new JobCounts(Messages: imported, NewMessages: fresh));
+    }
+
+    private async Task NoteInboundAsync(string connectionId, string customerId, List<Channels.ChannelMessage> taken, CancellationToken cancellationToken)
+    {
+        if (taken.Count == 0 || await conversations.GetAsync(connectionId, customerId, cancellationToken) is not { } row)
+        {
+            return;
+        }
+
+        var updated = row.CopyAs(row.RowKey);
+        updated.ETag = row.ETag;
+        if (ConversationRows.NoteInbound(updated, taken))
+        {
+            // Best effort: a concurrent webhook may already have moved it further.
+            await conversations.TryReplaceAsync(row, updated, cancellationToken);
+        }
+    }
+}
