@@ -29,5 +29,12 @@ internal sealed class SyncOptions
     /// <summary>Per-channel limits; missing entries keep <see cref="ChannelPolicy.Defaults"/>.</summary>
     public Dictionary<ChannelKind, ChannelPolicy> Policies { get; set; } = ChannelPolicy.Defaults();
 
+    /// <summary>How long to wait after a throttle answer: what the channel asked for, else the default, at most the cap.</summary>
+    public TimeSpan ThrottleWait(TimeSpan? asked)
+    {
+        var wait = asked ?? DefaultThrottleWait;
+        return wait > MaxThrottleWait ? MaxThrottleWait : wait;
+    }
+
     public ChannelPolicy Policy(ChannelKind channel) => Policies.TryGetValue(channel, out var p) ? p : ChannelPolicy.Defaults()[channel];
 }

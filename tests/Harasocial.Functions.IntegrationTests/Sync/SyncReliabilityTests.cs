@@ -64,6 +64,7 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
 
         await AssertExactAsync(harness, connections);
         var facebookJob = await harness.GetJsonAsync($"/api/sync-jobs/{connections["facebook"].Job}");
+        Console.WriteLine("JOB " + facebookJob.ToJsonString());
         var facebookStored = await harness.Stored(connections["facebook"].Connection).MessagesByCustomerAsync();
         Assert.Equal(facebookStored.Count, facebookJob["progress"]!["conversations"]!.GetValue<int>());
         Assert.Equal(facebookStored.Values.Sum(), facebookJob["progress"]!["messages"]!.GetValue<long>());

@@ -65,7 +65,7 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
                 builder.Services.AddSingleton(loggers);
                 builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
                 builder.Services.AddGrpc();
-                builder.Services.AddSingleton<IOrchestrationService>(service);
+                builder.Services.AddSingleton<IOrchestrationService>(new StopSafeOrchestrationService(service));
                 builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
                 builder.Services.AddSingleton<TaskHubGrpcServer>();
                 server = builder.Build();
@@ -90,6 +90,10 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
         return new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = HubName,
+
+            // Partition leases are owned by worker id, which defaults to the machine name: two instances on one machine
+            // (tests, a second process) would both believe they hold the same lease.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{socketPath.GetHashCode(StringComparison.Ordinal):x8}",
             StorageAccountClientProvider = storage.DurableProvider(),
             PartitionCount = o.PartitionCount,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,

@@ -53,8 +53,7 @@ internal sealed partial class ChannelWork(
         }
         catch (ChannelException ex) when (ex.Kind == ChannelErrorKind.RateLimited)
         {
-            var wait = ex.RetryAfter ?? options.Value.DefaultThrottleWait;
-            wait = wait > options.Value.MaxThrottleWait ? options.Value.MaxThrottleWait : wait;
+            var wait = options.Value.ThrottleWait(ex.RetryAfter);
             LogThrottled(log, job.JobId, wait);
             return new(default, Calls(), ThrottledFor: wait);
         }

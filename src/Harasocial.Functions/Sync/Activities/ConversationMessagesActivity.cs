@@ -1,7 +1,9 @@
+using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync.Durable;
 using Harasocial.Functions.Sync.Jobs;
 using Harasocial.Functions.Sync.Steps;
+using Microsoft.Extensions.Options;
 
 namespace Harasocial.Functions.Sync.Activities;
 
@@ -10,15 +12,20 @@ internal sealed record MessagesInput(JobRef Job, ChannelPolicy Policy, Conversat
 /// <param name="Imported">Messages stored for this conversation.</param>
 /// <param name="HitLimit">The conversation had more than its limit allows.</param>
 /// <param name="IsFollower">Zalo: whether the customer follows the OA (decides the limit).</param>
-internal sealed record MessagesResult(int Imported, bool HitLimit, bool? IsFollower);
+/// <param name="Resume">Set when a call failed after some pages were stored: the rest of the work, to call again with.</param>
+/// <param name="ResumeAfter">How long to wait before resuming (the channel throttled).</param>
+internal sealed record MessagesResult(int Imported, bool HitLimit, bool? IsFollower, ConversationWork? Resume = null, TimeSpan? ResumeAfter = null);
 
 /// <summary>
 /// <c>ImportConversationMessages</c>: one conversation's messages, newest first, page by page until its limit —
 /// for Zalo after asking whether the customer follows the OA (100 messages, or 1 if they unfollowed). A resync stops
 /// at the first page holding a message it already has; a backfill at its cut-off age. Every write is keyed by the
-/// channel's message id, so a re-run after a crash or a throttle wait stores nothing twice.
+/// channel's message id, so a re-run after a crash or a throttle wait stores nothing twice. A conversation takes up to
+/// ~11 calls; a transient failure or a throttle answer after the first stored page does not throw the stored pages
+/// away: the activity answers with what it stored and where to resume, and the orchestration calls it again from there
+/// (only a failure before any progress is left to the Durable retry policy).
 /// </summary>
-internal sealed class ConversationMessagesActivity(ChannelWork work, ConversationStore conversations, MessageStore messages)
+internal sealed class ConversationMessagesActivity(ChannelWork work, ConversationStore conversations, MessageStore messages, IOptions<SyncOptions> options)
     : ISyncActivity<MessagesInput, ActivityResult<MessagesResult>>
 {
     public Task<ActivityResult<MessagesResult>> RunAsync(MessagesInput input, CancellationToken cancellationToken) =>
@@ -51,7 +58,18 @@ internal sealed class ConversationMessagesActivity(ChannelWork work, Conversatio
         while (remaining > 0)
         {
             var pageSize = Math.Min(remaining, context.Client.Limits.MessagePageSize);
-            var page = await context.Client.ListMessagesAsync(context.Account, conversation.ThreadId ?? customerId, customerId, cursor, pageSize, cancellationToken);
+            MessagePage page;
+            try
+            {
+                page = await context.Client.ListMessagesAsync(context.Account, conversation.ThreadId ?? customerId, customerId, cursor, pageSize, cancellationToken);
+            }
+            catch (ChannelException ex) when (ex.Kind is ChannelErrorKind.Transient or ChannelErrorKind.RateLimited && (imported > 0 || follows is not null))
+            {
+                var resume = conversation with { Cursor = cursor, Remaining = remaining, CheckFollower = false };
+                var wait = ex.Kind == ChannelErrorKind.RateLimited ? options.Value.ThrottleWait(ex.RetryAfter) : (TimeSpan?)null;
+                return (new MessagesResult(imported, false, follows, resume, wait), new JobCounts(Messages: imported, NewMessages: fresh));
+            }
+
             var taken = page.Items.Take(remaining).Where(m => input.Since is null || m.SentAt >= input.Since).ToList();
             var stored = await messages.SaveAsync(job.ConnectionId, customerId, taken, partitionIsNew: false, cancellationToken);
             await NoteInboundAsync(job.ConnectionId, customerId, taken, cancellationToken);
@@ -72,7 +90,7 @@ internal sealed class ConversationMessagesActivity(ChannelWork work, Conversatio
         return (new MessagesResult(imported, hitLimit, follows), new JobCounts(Messages: imported, NewMessages: fresh));
     }
 
-    private async Task NoteInboundAsync(string connectionId, string customerId, List<Channels.ChannelMessage> taken, CancellationToken cancellationToken)
+    private async Task NoteInboundAsync(string connectionId, string customerId, List<ChannelMessage> taken, CancellationToken cancellationToken)
     {
         if (taken.Count == 0 || await conversations.GetAsync(connectionId, customerId, cancellationToken) is not { } row)
         {

@@ -94,26 +94,8 @@ internal sealed class JobFlow(TaskOrchestrationContext context, JobInput job, st
             StoppedBecause.Failed, $"{Job.Channel.ToWireName()} kept throttling this sync ({MaxThrottleWaits} waits). It will be tried again at the next resync."));
     }
 
-    /// <summary>Runs <paramref name="start"/> for every item with at most <paramref name="width"/> running at once.</summary>
-    public static async Task<IReadOnlyList<T>> FanOutAsync<TItem, T>(IEnumerable<TItem> items, int width, Func<TItem, Task<T>> start)
-    {
-        var running = new List<Task<T>>();
-        var done = new List<T>();
-        foreach (var item in items)
-        {
-            if (running.Count >= Math.Max(1, width))
-            {
-                var finished = await Task.WhenAny(running);
-                running.Remove(finished);
-                done.Add(await finished);
-            }
-
-            running.Add(start(item));
-        }
-
-        done.AddRange(await Task.WhenAll(running));
-        return done;
-    }
+    /// <summary>A durable wait (the channel asked for one).</summary>
+    public Task WaitAsync(TimeSpan wait) => context.CreateTimer(wait, CancellationToken.None);
 
     private void Publish() => context.SetCustomStatus(State());
 

@@ -1,6 +1,5 @@
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Sync.Activities;
-using Harasocial.Functions.Sync.Durable;
 using Harasocial.Functions.Sync.Jobs;
 using Microsoft.DurableTask;
 
@@ -17,7 +16,7 @@ internal sealed class BackfillOrchestrator : TaskOrchestrator<JobInput, JobState
         {
             flow.Enter("messages");
             var work = new ConversationWork(input.CustomerId!, input.ThreadId, null, input.Policy.Messages, StopAtKnown: false, CheckFollower: false);
-            var result = await flow.RunAsync<MessagesInput, MessagesResult>(SyncTaskNames.ImportConversationMessages, new MessagesInput(flow.Ref, input.Policy, work, input.Since));
+            var (_, result) = await ConversationWalk.ImportMessagesAsync(flow, work, input.Since);
             flow.AddReport(new LimitReport(
                 $"{input.Channel.ToWireName()}.messagesPerConversation", input.Policy.Messages, null, result.Imported, result.HitLimit ? StoppedBecause.Limit : StoppedBecause.Exhausted));
         });

@@ -77,8 +77,27 @@ internal static class ConversationWalk
             followUp);
     }
 
-    private static async Task<(ConversationWork, MessagesResult)> ImportMessagesAsync(JobFlow flow, ConversationWork work, DateTimeOffset? since) =>
-        (work, await flow.RunAsync<MessagesInput, MessagesResult>(SyncTaskNames.ImportConversationMessages, new MessagesInput(flow.Ref, flow.Job.Policy, work, since)));
+    /// <summary>One conversation's messages: resumed from where a failed call stopped, as long as each call makes progress.</summary>
+    public static async Task<(ConversationWork, MessagesResult)> ImportMessagesAsync(JobFlow flow, ConversationWork work, DateTimeOffset? since)
+    {
+        var result = await flow.RunAsync<MessagesInput, MessagesResult>(SyncTaskNames.ImportConversationMessages, new MessagesInput(flow.Ref, flow.Job.Policy, work, since));
+        var (imported, follows) = (result.Imported, result.IsFollower);
+        for (var resumes = 0; result.Resume is { } resume && resumes < MaxResumes; resumes++)
+        {
+            if (result.ResumeAfter is { } wait)
+            {
+                await flow.WaitAsync(wait);
+            }
+
+            result = await flow.RunAsync<MessagesInput, MessagesResult>(SyncTaskNames.ImportConversationMessages, new MessagesInput(flow.Ref, flow.Job.Policy, resume, since));
+            imported += result.Imported;
+        }
+
+        return (work, result with { Imported = imported, IsFollower = follows ?? result.IsFollower });
+    }
+
+    /// <summary>A conversation has at most ~11 pages; every resume stored at least one of them.</summary>
+    private const int MaxResumes = 50;
 
     private static bool ReachedLimit(ChannelPolicy policy, SyncStepState walk) =>
         policy.RecentDays is null && walk.Since is null && walk.Taken >= walk.Target;
