@@ -26,6 +26,7 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopping = new();
     private WebApplication? server;
+    private StopSafeOrchestrationService? service;
     private Task? starting;
 
     public DurableSidecar(IOptions<DurableOptions> options, StorageSettings storage, StorageNames names, ILoggerFactory loggers)
@@ -58,15 +59,16 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
         {
             try
             {
-                var service = new AzureStorageOrchestrationService(Settings());
-                await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+                var storageService = new AzureStorageOrchestrationService(Settings());
+                await storageService.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+                service = new StopSafeOrchestrationService(storageService);
                 var builder = WebApplication.CreateSlimBuilder();
                 builder.Logging.ClearProviders();
                 builder.Services.AddSingleton(loggers);
                 builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
                 builder.Services.AddGrpc();
-                builder.Services.AddSingleton<IOrchestrationService>(new StopSafeOrchestrationService(service));
-                builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+                builder.Services.AddSingleton<IOrchestrationService>(service);
+                builder.Services.AddSingleton<IOrchestrationServiceClient>(storageService);
                 builder.Services.AddSingleton<TaskHubGrpcServer>();
                 server = builder.Build();
                 server.MapGrpcService<TaskHubGrpcServer>();
@@ -120,6 +122,13 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
         {
             await server.StopAsync(cancellationToken);
         }
+
+        // The sidecar stops its dispatcher in a fire-and-forget handler; stop the service here too and wait, so this
+        // instance's partition leases are released before it is gone and another instance takes over at once.
+        if (service is not null)
+        {
+            await service.StopAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -130,6 +139,7 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
         }
 
         Channel.Dispose();
+        service?.Dispose();
         stopping.Dispose();
         File.Delete(socketPath);
     }

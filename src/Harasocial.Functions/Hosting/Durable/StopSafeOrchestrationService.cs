@@ -3,15 +3,19 @@ using DurableTask.Core;
 namespace Harasocial.Functions.Hosting.Durable;
 
 /// <summary>
-/// The orchestration service as <c>TaskHubGrpcServer</c>'s dispatcher sees it, with one defect corrected: the
-/// sidecar stops its dispatcher on shutdown (in an <c>async void</c> handler) whether or not it ever started it, and
-/// <c>AzureStorageOrchestrationService.StopAsync</c> throws on a service that was never started — which ends the
-/// process. A host stopped before its Durable worker connected (a quick restart, a test) must stop cleanly, so a
-/// stop without a start is a no-op here. Everything else is passed through unchanged.
+/// The orchestration service as <c>TaskHubGrpcServer</c>'s dispatcher sees it, with two defects of its start/stop
+/// handling corrected. (1) On shutdown it stops its dispatcher (in an <c>async void</c> handler) whether or not it ever
+/// started it, and <c>AzureStorageOrchestrationService.StopAsync</c> throws on a service that was never started —
+/// which ends the process. (2) A shutdown that comes while it still waits for its worker to connect lets it start the
+/// dispatcher afterwards anyway: the service then runs on with nothing to stop it, renewing its partition leases, so
+/// no other instance can take the orchestrations over. Here a stop waits for a start in progress and then stops; a
+/// stop without a start does nothing; a start after a stop does nothing. Everything else is passed through.
 /// </summary>
-internal sealed class StopSafeOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class StopSafeOrchestrationService(IOrchestrationService inner) : IOrchestrationService, IDisposable
 {
-    private int started;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private bool started;
+    private bool stopped;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -25,13 +29,44 @@ internal sealed class StopSafeOrchestrationService(IOrchestrationService inner) 
 
     public async Task StartAsync()
     {
-        await inner.StartAsync();
-        Interlocked.Exchange(ref started, 1);
+        await gate.WaitAsync();
+        try
+        {
+            if (started || stopped)
+            {
+                return;
+            }
+
+            await inner.StartAsync();
+            started = true;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => Interlocked.Exchange(ref started, 0) == 1 ? inner.StopAsync(isForced) : Task.CompletedTask;
+    public async Task StopAsync(bool isForced)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            stopped = true;
+            if (started)
+            {
+                started = false;
+                await inner.StopAsync(isForced);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
 
     public Task CreateAsync() => inner.CreateAsync();
 
