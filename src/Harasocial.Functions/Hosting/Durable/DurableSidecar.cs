@@ -18,7 +18,8 @@ namespace Harasocial.Functions.Hosting.Durable;
 /// </summary>
 internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAsyncDisposable
 {
-    private readonly string socketPath = Path.Combine(Path.GetTempPath(), $"harasocial-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+    private static readonly string SocketFolder = Path.Combine(Path.GetTempPath(), "harasocial-durable");
+    private readonly string socketPath = Path.Combine(SocketFolder, $"{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
     private readonly IOptions<DurableOptions> options;
     private readonly StorageSettings storage;
     private readonly StorageNames names;
@@ -46,10 +47,16 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
 
     public Task ReadyAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts in the background, but waits up to a few seconds for it: the Durable worker starts next and would
+    /// otherwise log failed connection attempts until the socket listens. Storage that is down does not hold start-up
+    /// longer than that (the worker then retries on its own).
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        RemoveStaleSockets();
         starting = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
+        await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -142,6 +149,33 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
         service?.Dispose();
         stopping.Dispose();
         File.Delete(socketPath);
+    }
+
+    /// <summary>A killed process leaves its socket file behind; files of processes that no longer run are removed.</summary>
+    private static void RemoveStaleSockets()
+    {
+        Directory.CreateDirectory(SocketFolder);
+        foreach (var file in Directory.EnumerateFiles(SocketFolder, "*.sock"))
+        {
+            var pid = Path.GetFileName(file).Split('-')[0];
+            if (int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out var id) && !IsRunning(id))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
