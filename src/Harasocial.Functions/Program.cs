@@ -3,6 +3,7 @@ using Harasocial.Functions.Channels;
 using Harasocial.Functions.Connections;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Hosting;
+using Harasocial.Functions.Hosting.Durable;
 using Harasocial.Functions.Security;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
@@ -19,6 +20,7 @@ builder.Services.AddHealth();
 builder.Services.AddTenants();
 builder.Services.AddChannels(builder.Configuration);
 builder.Services.AddSync(builder.Configuration);
+builder.Services.AddDurableStandalone(builder.Configuration);
 builder.Services.AddConnectionsAndInbox();
 builder.Services.AddWebhooks();
 

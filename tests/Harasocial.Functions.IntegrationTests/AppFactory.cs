@@ -35,6 +35,9 @@ internal sealed class AppFactory(
             ["Hosting:Mode"] = "Standalone",
             ["Hosting:RetryDelay"] = "00:00:00",
             ["Hosting:MaxPollingInterval"] = "00:00:00.200",
+            ["Sync:ActivityRetryInterval"] = "00:00:00.200",
+            ["Durable:MaxQueuePollingInterval"] = "00:00:00.200",
+            ["Durable:LeaseInterval"] = "00:00:06",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

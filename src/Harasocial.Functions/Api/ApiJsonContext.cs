@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Harasocial.Functions.Connections;
 using Harasocial.Functions.Inbox;
+using Harasocial.Functions.Sync.Jobs;
 using Harasocial.Functions.Tenants;
 
 namespace Harasocial.Functions.Api;

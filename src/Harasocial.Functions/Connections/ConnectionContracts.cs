@@ -1,6 +1,7 @@
 using Harasocial.Functions.Api;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Jobs;
 
 namespace Harasocial.Functions.Connections;
 
@@ -82,17 +83,6 @@ internal sealed record ConnectionView(
     public static ConnectionView From(ConnectionEntity c, (int Conversations, long Messages) fromWebhooks) => new(
         c.RowKey, c.Channel, c.ExternalId, c.Name, c.LinkedPageId, c.Status, c.StatusReason, new ConnectionSettings(c.SyncSpam),
         new ConnectionCounts(c.Conversations + fromWebhooks.Conversations, c.Messages + fromWebhooks.Messages, c.Posts, c.Comments), c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
-}
-
-internal sealed record JobProgress(int Conversations, long Messages, int Posts, int Comments, long ApiCalls);
-
-internal sealed record JobView(
-    string Id, string ConnectionId, string Kind, string Status, string Phase, JobProgress Progress,
-    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? Error)
-{
-    public static JobView From(JobEntity j) => new(
-        j.PartitionKey, j.ConnectionId, j.Kind, j.Status, j.Phase, new JobProgress(j.Conversations, j.Messages, j.Posts, j.Comments, j.ApiCalls),
-        j.CreatedAt, j.StartedAt, j.CompletedAt, j.Error);
 }
 
 internal sealed record ConnectionCreated(ConnectionView Connection, JobView Job);

@@ -3,7 +3,8 @@ using Harasocial.Functions.Functions;
 using Harasocial.Functions.Security;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
-using Harasocial.Functions.Sync.Timers;
+using Harasocial.Functions.Sync.Jobs;
+using Microsoft.DurableTask.Client;
 using Harasocial.Functions.Tenants;
 
 namespace Harasocial.Functions.Connections;
@@ -25,7 +26,7 @@ internal static class ConnectionEndpoints
     /// defaults to the account's name at the channel.
     /// </summary>
     private static async Task<IResult> CreateAsync(
-        HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, AccountOwnership ownership, TimeProvider time)
+        HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, AccountOwnership ownership, DurableTaskClient durable, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateConnectionRequest);
         if (problem is not null)
@@ -41,6 +42,8 @@ internal static class ConnectionEndpoints
         }
 
         var id = Keys.NewId("cn_");
+        var now = time.GetUtcNow();
+        var jobId = SyncJobs.NewJobId(id, now);
         var connection = new ConnectionEntity
         {
             PartitionKey = Caller.TenantOf(http),
@@ -52,7 +55,8 @@ internal static class ConnectionEndpoints
             Status = ConnectionStatus.Syncing,
             SyncSpam = request.Settings?.SyncSpam ?? false,
             TokenExpiresAt = request.AccessTokenExpiresAt,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = now,
+            ActiveJobId = jobId,
         };
         connection.AccessToken = access.Seal(request.AccessToken!, connection, TokenField.Access);
         connection.RefreshToken = request.RefreshToken is null ? null : access.Seal(request.RefreshToken, connection, TokenField.Refresh);
@@ -65,14 +69,14 @@ internal static class ConnectionEndpoints
                 : "This account cannot be connected: it is already connected elsewhere.");
         }
 
-        var job = await jobs.StartAsync(connection, JobKinds.Initial, http.RequestAborted);
+        var job = await jobs.StartAsync(durable, connection, JobKinds.Initial, http.RequestAborted, jobId);
         if (SpamChecks.Applies(connection))
         {
-            await spam.CheckNowAsync(connection, http.RequestAborted);
+            await spam.CheckNowAsync(durable, connection, http.RequestAborted);
         }
 
         var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
-        return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), JobView.From(job!)), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), job!), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>The channel's own name for the account (a seller should not see a numeric id on the card), at most 200 characters.</summary>
@@ -97,7 +101,7 @@ internal static class ConnectionEndpoints
             : Problems.NotFound($"Connection '{id}'");
 
     /// <summary>Settings. Turning <c>syncSpam</c> on runs a spam-folder check at once; off stops future checks.</summary>
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, CounterStore counters, SpamChecks spam)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, ConnectionStore connections, CounterStore counters, SpamChecks spam, DurableTaskClient durable)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.UpdateConnectionRequest);
         if (problem is not null)
@@ -124,7 +128,11 @@ internal static class ConnectionEndpoints
         }, http.RequestAborted);
         if (saved is not null && !existing.SyncSpam && SpamChecks.Applies(saved))
         {
-            await spam.CheckNowAsync(saved, http.RequestAborted);
+            await spam.CheckNowAsync(durable, saved, http.RequestAborted);
+        }
+        else if (saved is not null && existing.SyncSpam && !saved.SyncSpam)
+        {
+            await SpamChecks.StopAsync(durable, id, http.RequestAborted);
         }
 
         return Results.Json(ConnectionView.From(saved!, await counters.SumAsync(id, http.RequestAborted)), ApiJsonContext.Default.ConnectionView);

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Jobs;
 
 namespace Harasocial.Functions.Connections;
 
@@ -29,6 +30,7 @@ internal sealed class ConnectionPurger(TableServiceClient tables, StorageNames n
         await DeletePartitionAsync(names.Table(StorageNames.PostsTable), connection.RowKey, cancellationToken);
         await DeletePartitionAsync(names.Table(StorageNames.ConversationsTable), connection.RowKey, cancellationToken);
         await DeletePartitionAsync(names.Table(StorageNames.CountersTable), connection.RowKey, cancellationToken);
+        await DeletePartitionAsync(names.Table(StorageNames.LeasesTable), SyncJobs.BackfillClaims(connection.RowKey), cancellationToken);
         await connections.DeleteAsync(connection, cancellationToken);
     }
 

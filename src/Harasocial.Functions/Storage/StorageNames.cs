@@ -7,9 +7,7 @@ namespace Harasocial.Functions.Storage;
 internal sealed class StorageNames(string prefix)
 {
     // Queues.
-    public const string SyncStepsQueue = "sync-steps";
     public const string WebhooksQueue = "webhooks";
-    public const string TimersQueue = "timers";
 
     // Tables.
     public const string TenantsTable = "tenants";
@@ -17,8 +15,6 @@ internal sealed class StorageNames(string prefix)
     public const string LeasesTable = "leases";
     public const string ConnectionsTable = "connections";
     public const string AccountsTable = "accounts";
-    public const string JobsTable = "jobs";
-    public const string JobIndexTable = "jobindex";
     public const string ConversationsTable = "conversations";
     public const string MessagesTable = "messages";
     public const string PostsTable = "posts";
@@ -29,7 +25,7 @@ internal sealed class StorageNames(string prefix)
 
     public static IReadOnlyList<string> AllTables { get; } =
     [
-        TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable, JobsTable, JobIndexTable,
+        TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable,
         ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable, CountersTable, WebhookSeenTable,
     ];
 

@@ -10,7 +10,7 @@ namespace Harasocial.Functions.Storage;
 /// (<see cref="StorageReadyMiddleware"/>), so a request that arrives during start-up never meets a missing table.
 /// A failed attempt (storage unreachable) is retried by the next caller.
 /// </summary>
-internal sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, StorageNames names, FunctionTable functions)
+internal sealed class StorageProvisioner(TableServiceClient tables, QueueServiceClient queues, StorageNames names, FunctionTable functions, IEnumerable<IProvisioned> others)
 {
     private readonly Lock gate = new();
     private Task? provisioned;
@@ -40,7 +40,14 @@ internal sealed class StorageProvisioner(TableServiceClient tables, QueueService
                     queues.GetQueueClient(names.Queue(n)).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                     queues.GetQueueClient(names.PoisonQueue(n)).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 })));
+        await Task.WhenAll(others.Select(o => o.ReadyAsync(cancellationToken)));
     }
+}
+
+/// <summary>Something else the API needs before it serves (the standalone host's Durable task hub).</summary>
+internal interface IProvisioned
+{
+    Task ReadyAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>API requests wait until storage is provisioned (instant after start-up); <c>GET /</c> does not, and neither

@@ -11,6 +11,7 @@ internal static class StorageServiceCollectionExtensions
             .Validate(_ => StorageSettings.Read(configuration) is not null)
             .ValidateOnStart();
         services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.NamePrefix));
+        services.AddSingleton(_ => StorageSettings.Read(configuration));
         services.AddSingleton(sp => StorageClientFactory.Create(configuration, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UndecodableMessages).FullName!)));
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);

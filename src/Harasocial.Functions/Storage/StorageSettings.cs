@@ -7,7 +7,7 @@ namespace Harasocial.Functions.Storage;
 /// <c>AzureWebJobsStorage__tableServiceUri</c> and <c>__queueServiceUri</c> (or <c>__accountName</c>),
 /// <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity.
 /// </summary>
-internal sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, Uri? QueueServiceUri, bool ManagedIdentity, string? ClientId)
+internal sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, Uri? QueueServiceUri, bool ManagedIdentity, string? ClientId, Uri? BlobServiceUri = null)
 {
     public const string Setting = "AzureWebJobsStorage";
 
@@ -40,7 +40,10 @@ internal sealed record StorageSettings(string? ConnectionString, Uri? TableServi
         }
 
         var clientId = section["clientId"];
-        return new StorageSettings(null, tables, queues, managedIdentity, string.IsNullOrWhiteSpace(clientId) ? null : clientId);
+
+        // Blobs: only the Durable task hub uses them (its partition leases and large messages), as under Functions.
+        var blobs = ServiceUri(section, "blobServiceUri", account, "blob");
+        return new StorageSettings(null, tables, queues, managedIdentity, string.IsNullOrWhiteSpace(clientId) ? null : clientId, blobs);
     }
 
     private static Uri? ServiceUri(IConfigurationSection section, string key, string? account, string service)

@@ -1,22 +1,21 @@
-using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync.Timers;
+using Harasocial.Functions.Sync.Jobs;
 using Harasocial.Functions.Webhooks;
+using Microsoft.DurableTask.Client;
 
 namespace Harasocial.Functions.Sync;
 
 /// <summary>
 /// The periodic resync (<c>Sync:ResyncSchedule</c>, every 15 minutes by default; one instance per tick): for every
-/// active connection, refresh Zalo/Shopee tokens that expire within the hour, start a resync job (conversations
-/// updated since the watermark: the gap lost webhooks leave), and run a spam-folder check where it is on. Every
-/// connection's tokens are re-sealed under the current encryption key on the way (key rotation, README "Security").
+/// active connection, start a resync orchestration (it refreshes an expiring token, then imports the conversations
+/// updated since the watermark: the gap lost webhooks leave) and request a spam-folder check where it is on. Every
+/// connection's tokens are re-sealed under the current encryption key on the way (key rotation, README "Security"),
+/// and webhook hashes older than the replay window are pruned.
 /// </summary>
 internal sealed partial class ResyncTimer(
-    ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, WebhookSeen seen, TimeProvider time, ILogger<ResyncTimer> log) : ITimerFunctionHandler
+    ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, WebhookSeen seen, ILogger<ResyncTimer> log)
 {
-    private static readonly TimeSpan RefreshAhead = TimeSpan.FromHours(1);
-
-    public async Task RunAsync(TimerContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(DurableTaskClient durable, DateTimeOffset tick, CancellationToken cancellationToken)
     {
         var started = 0;
         var resealed = 0;
@@ -43,20 +42,14 @@ internal sealed partial class ResyncTimer(
 
             try
             {
-                var current = connection;
-                if (ChannelAccess.CanRefresh(connection) && connection.TokenExpiresAt is { } expires && expires - time.GetUtcNow() < RefreshAhead)
-                {
-                    current = await access.RefreshAsync(connection, cancellationToken) ?? connection;
-                }
-
-                if (await jobs.StartAsync(current, JobKinds.Resync, cancellationToken) is not null)
+                if (await jobs.StartAsync(durable, connection, JobKinds.Resync, cancellationToken) is not null)
                 {
                     started++;
                 }
 
-                if (SpamChecks.Applies(current))
+                if (SpamChecks.Applies(connection))
                 {
-                    await spam.CheckNowAsync(current, cancellationToken);
+                    await spam.CheckNowAsync(durable, connection, cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -76,7 +69,7 @@ internal sealed partial class ResyncTimer(
             LogPruneFailed(log, ex);
         }
 
-        LogTick(log, context.ScheduledAt, started, resealed);
+        LogTick(log, tick, started, resealed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resync tick {Tick}: {Started} resync jobs started, tokens of {Resealed} connections re-sealed under the current key")]

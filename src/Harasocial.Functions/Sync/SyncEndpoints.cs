@@ -2,7 +2,9 @@ using Harasocial.Functions.Api;
 using Harasocial.Functions.Connections;
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
+using Harasocial.Functions.Sync.Jobs;
 using Harasocial.Functions.Tenants;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Harasocial.Functions.Sync;
@@ -18,7 +20,7 @@ internal static class SyncEndpoints
         new HttpFunction("LoadMoreConversations", "api/connections/{id}/conversations/load-more", ["POST"], LoadMoreAsync),
     ];
 
-    private static async Task<IResult> StartAsync(string id, HttpContext http, ConnectionStore connections, SyncJobs jobs)
+    private static async Task<IResult> StartAsync(string id, HttpContext http, ConnectionStore connections, SyncJobs jobs, DurableTaskClient durable)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.StartSyncRequest);
         if (problem is not null)
@@ -37,19 +39,19 @@ internal static class SyncEndpoints
             return Problems.Conflict($"The connection is {connection.Status}; reconnect it before syncing.");
         }
 
-        if (request!.Kind == JobKinds.Spam && !Timers.SpamChecks.Applies(connection))
+        if (request!.Kind == JobKinds.Spam && !SpamChecks.Applies(connection))
         {
             return Problems.Validation("kind", "A spam sync needs a Facebook connection with settings.syncSpam on.");
         }
 
-        var job = await jobs.StartAsync(connection, request.Kind!, http.RequestAborted);
+        var job = await jobs.StartAsync(durable, connection, request.Kind!, http.RequestAborted);
         return job is null
             ? Problems.Conflict($"A {request.Kind} sync is already running for this connection.")
-            : Results.Json(new JobCreated(JobView.From(job)), ApiJsonContext.Default.JobCreated, statusCode: StatusCodes.Status202Accepted);
+            : Results.Json(new JobCreated(job), ApiJsonContext.Default.JobCreated, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>Zalo only: the next 30 older conversations, until the connection holds 1,500.</summary>
-    private static async Task<IResult> LoadMoreAsync(string id, HttpContext http, ConnectionStore connections, SyncJobs jobs, IOptions<SyncOptions> options)
+    private static async Task<IResult> LoadMoreAsync(string id, HttpContext http, ConnectionStore connections, SyncJobs jobs, DurableTaskClient durable, IOptions<SyncOptions> options)
     {
         var connection = await connections.GetAsync(Caller.TenantOf(http), id, http.RequestAborted);
         if (connection is null)
@@ -73,13 +75,13 @@ internal static class SyncEndpoints
             return Problems.Conflict($"The connection is {connection.Status}; reconnect it first.");
         }
 
-        var job = await jobs.StartAsync(connection, JobKinds.LoadMore, http.RequestAborted);
+        var job = await jobs.StartAsync(durable, connection, JobKinds.LoadMore, http.RequestAborted);
         return job is null
             ? Problems.Conflict("A load-more is already running for this connection.")
-            : Results.Json(new JobCreated(JobView.From(job)), ApiJsonContext.Default.JobCreated, statusCode: StatusCodes.Status202Accepted);
+            : Results.Json(new JobCreated(job), ApiJsonContext.Default.JobCreated, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> ListAsync(string id, HttpContext http, ConnectionStore connections, JobStore jobs)
+    private static async Task<IResult> ListAsync(string id, HttpContext http, ConnectionStore connections, SyncJobs jobs, DurableTaskClient durable)
     {
         if (!Fields.TryLimit(http.Request, 20, 100, out var limit, out var problem))
         {
@@ -91,34 +93,17 @@ internal static class SyncEndpoints
             return Problems.NotFound($"Connection '{id}'");
         }
 
-        var list = await jobs.ListByConnectionAsync(id, limit, http.RequestAborted);
-        return Results.Json(new ItemsPage<JobView>([.. list.Select(JobView.From)], null), ApiJsonContext.Default.ItemsPageJobView);
+        var list = await SyncJobs.ListAsync(durable, id, limit, http.RequestAborted);
+        return Results.Json(new ItemsPage<JobView>(list, null), ApiJsonContext.Default.ItemsPageJobView);
     }
 
-    private static async Task<IResult> GetAsync(string jobId, HttpContext http, JobStore jobs) =>
-        await OwnJobAsync(jobId, http, jobs) is { } job
-            ? Results.Json(JobView.From(job), ApiJsonContext.Default.JobView)
+    private static async Task<IResult> GetAsync(string jobId, HttpContext http, SyncJobs jobs, DurableTaskClient durable) =>
+        await SyncJobs.GetAsync(durable, Caller.TenantOf(http), jobId, http.RequestAborted) is { } job
+            ? Results.Json(job, ApiJsonContext.Default.JobView)
             : Problems.NotFound($"Sync job '{jobId}'");
 
-    private static async Task<IResult> CancelAsync(string jobId, HttpContext http, JobStore jobs, SyncJobs syncJobs)
-    {
-        if (await OwnJobAsync(jobId, http, jobs) is null)
-        {
-            return Problems.NotFound($"Sync job '{jobId}'");
-        }
-
-        var job = await syncJobs.CancelAsync(jobId, http.RequestAborted);
-        return Results.Json(JobView.From(job!), ApiJsonContext.Default.JobView);
-    }
-
-    private static async Task<JobEntity?> OwnJobAsync(string jobId, HttpContext http, JobStore jobs)
-    {
-        if (jobId.Length > 100)
-        {
-            return null;
-        }
-
-        var job = await jobs.GetAsync(jobId, http.RequestAborted);
-        return job is not null && string.Equals(job.TenantId, Caller.TenantOf(http), StringComparison.Ordinal) ? job : null;
-    }
+    private static async Task<IResult> CancelAsync(string jobId, HttpContext http, SyncJobs jobs, DurableTaskClient durable) =>
+        await jobs.CancelAsync(durable, Caller.TenantOf(http), jobId, http.RequestAborted) is { } job
+            ? Results.Json(job, ApiJsonContext.Default.JobView)
+            : Problems.NotFound($"Sync job '{jobId}'");
 }

@@ -22,8 +22,19 @@ internal sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxThrottleWait { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>First wait of the Durable retry policy for a failed activity; it doubles up to a minute, 5 attempts in all.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ActivityRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Per-channel limits; missing entries keep <see cref="ChannelPolicy.Defaults"/>.</summary>
     public Dictionary<ChannelKind, ChannelPolicy> Policies { get; set; } = ChannelPolicy.Defaults();
+
+    /// <summary>How long to wait after a throttle answer: what the channel asked for, else the default, at most the cap.</summary>
+    public TimeSpan ThrottleWait(TimeSpan? asked)
+    {
+        var wait = asked ?? DefaultThrottleWait;
+        return wait > MaxThrottleWait ? MaxThrottleWait : wait;
+    }
 
     public ChannelPolicy Policy(ChannelKind channel) => Policies.TryGetValue(channel, out var p) ? p : ChannelPolicy.Defaults()[channel];
 }

@@ -38,12 +38,15 @@ internal sealed class ChannelPolicy
     /// <summary>Conversation-list calls per second per account (Graph: 2/s per Page or IG account); 0 = no pacing.</summary>
     public double ConversationCallsPerSecond { get; set; }
 
+    /// <summary>How many conversations' messages a job imports at once (one activity each).</summary>
+    public int ParallelConversations { get; set; } = 8;
+
     public bool ImportsPosts => Posts > 0;
 
     public static Dictionary<ChannelKind, ChannelPolicy> Defaults() => new()
     {
-        [ChannelKind.Facebook] = new() { RecentDays = 30, FillUpBelow = 100, FillUpMax = 100, Messages = 50, Posts = 5, Comments = 100, ConversationCallsPerSecond = 2 },
-        [ChannelKind.Instagram] = new() { Conversations = 50, Messages = 50, Posts = 5, Comments = 20, ConversationCallsPerSecond = 2 },
+        [ChannelKind.Facebook] = new() { RecentDays = 30, FillUpBelow = 100, FillUpMax = 100, Messages = 50, Posts = 5, Comments = 100, ConversationCallsPerSecond = 2, ParallelConversations = 4 },
+        [ChannelKind.Instagram] = new() { Conversations = 50, Messages = 50, Posts = 5, Comments = 20, ConversationCallsPerSecond = 2, ParallelConversations = 4 },
         [ChannelKind.Zalo] = new() { Conversations = 100, Messages = 100, MessagesIfUnfollowed = 1, LoadMoreBatch = 30, LoadMoreMax = 1500 },
         [ChannelKind.Shopee] = new() { Conversations = 100, Messages = 30 },
     };

@@ -1,7 +1,8 @@
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync.Steps;
-using Harasocial.Functions.Sync.Timers;
+using Harasocial.Functions.Sync.Durable;
+using Harasocial.Functions.Sync.Jobs;
+using Microsoft.DurableTask.Client;
 
 namespace Harasocial.Functions.Sync;
 
@@ -12,25 +13,23 @@ internal static class SyncServiceCollectionExtensions
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConnectionStore>();
         services.AddSingleton<CounterStore>();
-        services.AddSingleton<JobStore>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<PostStore>();
-        services.AddSingleton<SyncQueue>();
         services.AddSingleton<CallGate>();
         services.AddSingleton<ChannelAccess>();
         services.AddSingleton<SyncJobs>();
-        services.AddSingleton<ConversationsStep>();
-        services.AddSingleton<CustomerStep>();
-        services.AddSingleton<MessagesStep>();
-        services.AddSingleton<PostsStep>();
-        services.AddSingleton<CommentsStep>();
-        services.AddSingleton<TimerQueue>();
         services.AddSingleton<SpamChecks>();
-        services.AddFunction(QueueFunction.For<DurableTimerHandler>("DurableTimer", StorageNames.TimersQueue));
-        services.AddFunction(TimerFunction.For<ResyncTimer>("Resync", "Sync:ResyncSchedule", "0 */15 * * * *"));
-        services.AddFunction(QueueFunction.For<SyncStepHandler>("SyncStep", StorageNames.SyncStepsQueue));
+        services.AddSingleton<ResyncTimer>();
+        services.AddSyncActivities();
+        services.AddFunction(TimerFunction.For<ResyncTick>("Resync", "Sync:ResyncSchedule", "0 */15 * * * *"));
         services.AddFunctions(SyncEndpoints.Functions);
         return services;
+    }
+
+    /// <summary>The resync timer function: starts the ticks' orchestrations through the host's Durable client.</summary>
+    private sealed class ResyncTick(ResyncTimer timer, DurableTaskClient durable) : ITimerFunctionHandler
+    {
+        public Task RunAsync(TimerContext context, CancellationToken cancellationToken) => timer.RunAsync(durable, context.ScheduledAt, cancellationToken);
     }
 }

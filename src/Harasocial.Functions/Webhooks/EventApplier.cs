@@ -2,7 +2,8 @@ using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
 using Harasocial.Functions.Sync.Steps;
-using Harasocial.Functions.Sync.Timers;
+using Harasocial.Functions.Sync.Jobs;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Harasocial.Functions.Webhooks;
@@ -26,7 +27,7 @@ internal sealed partial class EventApplier(
     TimeProvider time,
     ILogger<EventApplier> log)
 {
-    public async Task ApplyAsync(ChannelEvent channelEvent, CancellationToken cancellationToken)
+    public async Task ApplyAsync(DurableTaskClient durable, ChannelEvent channelEvent, CancellationToken cancellationToken)
     {
         var account = await connections.FindAccountAsync(channelEvent.Channel, channelEvent.AccountId, cancellationToken);
         var connection = account is null ? null : await connections.GetAsync(account.TenantId, account.ConnectionId, cancellationToken);
@@ -41,7 +42,7 @@ internal sealed partial class EventApplier(
         switch (channelEvent)
         {
             case MessageEvent message:
-                await ApplyMessageAsync(connection, message, cancellationToken);
+                await ApplyMessageAsync(durable, connection, message, cancellationToken);
                 break;
             case CommentEvent comment:
                 await ApplyCommentAsync(connection, comment, cancellationToken);
@@ -51,18 +52,18 @@ internal sealed partial class EventApplier(
                 break;
             case ConversationHintEvent:
                 // Shopee "notification" pushes carry no message: a resync picks up what changed (409-style no-op if one runs).
-                await jobs.StartAsync(connection, JobKinds.Resync, cancellationToken);
+                await jobs.StartAsync(durable, connection, JobKinds.Resync, cancellationToken);
                 break;
         }
     }
 
-    private async Task ApplyMessageAsync(ConnectionEntity connection, MessageEvent e, CancellationToken cancellationToken)
+    private async Task ApplyMessageAsync(DurableTaskClient durable, ConnectionEntity connection, MessageEvent e, CancellationToken cancellationToken)
     {
         if (e.Channel == ChannelKind.Zalo && !e.IsEcho && await conversations.GetAsync(connection.RowKey, e.CustomerId, cancellationToken) is null)
         {
             // A customer beyond the imported ones: bring in their history (≤100 messages, ≤6 months old). Started
             // before the conversation exists, so a crash in between repeats it (harmless) instead of losing it.
-            await jobs.StartAsync(connection, JobKinds.Backfill, cancellationToken, (e.CustomerId, e.ConversationExternalId));
+            await jobs.StartAsync(durable, connection, JobKinds.Backfill, cancellationToken, backfill: (e.CustomerId, e.ConversationExternalId));
         }
 
         var created = await conversations.SaveAsync(connection.RowKey, [e.CustomerId], (old, _) =>
@@ -97,7 +98,7 @@ internal sealed partial class EventApplier(
         if (!e.IsEcho && e.Message.Direction == MessageDirection.In && SpamChecks.Applies(connection))
         {
             // +1 s: Graph reports whole seconds, so a spam message written with this one may look a second older.
-            await spam.ScheduleAsync(connection.PartitionKey, connection.RowKey, time.GetUtcNow() + options.Value.SpamDelay + TimeSpan.FromSeconds(1), cancellationToken);
+            await spam.ScheduleAsync(durable, connection, time.GetUtcNow() + options.Value.SpamDelay + TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 

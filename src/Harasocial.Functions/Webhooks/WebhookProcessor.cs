@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Functions;
+using Microsoft.DurableTask.Client;
 
 namespace Harasocial.Functions.Webhooks;
 
@@ -10,7 +11,7 @@ namespace Harasocial.Functions.Webhooks;
 /// within the replay window (same SHA-256) is dropped first: ids alone cannot tell a replayed unfollow or resync hint
 /// from a new one.
 /// </summary>
-internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, WebhookSeen seen, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
+internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier applier, WebhookSeen seen, DurableTaskClient durable, IServiceProvider services, ILogger<WebhookProcessor> log) : IQueueFunctionHandler
 {
     public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed partial class WebhookProcessor(WebhookInbox inbox, EventApplier 
         var events = services.GetRequiredKeyedService<IChannelWebhook>(channel).Parse(body);
         foreach (var channelEvent in events)
         {
-            await applier.ApplyAsync(channelEvent, cancellationToken);
+            await applier.ApplyAsync(durable, channelEvent, cancellationToken);
         }
 
         LogApplied(log, envelope.Channel, events.Count);

@@ -39,7 +39,8 @@ public sealed class ChannelFaultTests(AzuriteFixture azurite)
         var connections = await SyncReliabilityTests.ConnectAllAsync(harness);
         foreach (var (_, job) in connections.Values)
         {
-            Assert.Equal("completed", (await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(5)))["status"]!.GetValue<string>());
+            var done = await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(5));
+            Assert.True(done["status"]!.GetValue<string>() == "completed", done.ToJsonString());
         }
 
         harness.Simulator.State.Faults = new FaultSettings();

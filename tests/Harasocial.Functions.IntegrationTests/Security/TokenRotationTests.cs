@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
 using Harasocial.Functions.Security;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
 using Harasocial.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harasocial.Functions.IntegrationTests.Security;
@@ -51,7 +51,8 @@ public sealed class TokenRotationTests(AzuriteFixture azurite)
             // Step 2: the resync tick re-seals every row under the new key.
             await using (var scope = rotating.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<ResyncTimer>().RunAsync(new TimerContext(DateTimeOffset.UtcNow, false), CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<ResyncTimer>().RunAsync(
+                    scope.ServiceProvider.GetRequiredService<DurableTaskClient>(), DateTimeOffset.UtcNow, CancellationToken.None);
             }
 
             Assert.All(await SealedAsync(harness), v => Assert.StartsWith($"v2.{keyB}.", v, StringComparison.Ordinal));
