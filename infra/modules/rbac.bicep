@@ -25,7 +25,7 @@ resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: { principalId: identityPrincipalId, principalType: 'ServicePrincipal', roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner) }
 }
 
-// Storage Queue Data Contributor: queue triggers (sync-steps, webhooks, timers) and the app's own enqueues.
+// Storage Queue Data Contributor: the webhooks queue trigger, the app's own enqueues and Durable's control/work-item queues.
 resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityPrincipalId, roles.storageQueueDataContributor)
