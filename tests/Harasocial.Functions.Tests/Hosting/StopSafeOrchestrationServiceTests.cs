@@ -10,7 +10,7 @@ public sealed class StopSafeOrchestrationServiceTests
     public async Task Stop_NeverStarted_DoesNotReachTheService()
     {
         var (service, calls) = Recording.Create();
-        using var safe = new StopSafeOrchestrationService(service);
+        var safe = new StopSafeOrchestrationService(service);
 
         await safe.StopAsync();
 
@@ -21,7 +21,7 @@ public sealed class StopSafeOrchestrationServiceTests
     public async Task Start_AfterStop_DoesNotStartTheService()
     {
         var (service, calls) = Recording.Create();
-        using var safe = new StopSafeOrchestrationService(service);
+        var safe = new StopSafeOrchestrationService(service);
 
         await safe.StopAsync();
         await safe.StartAsync();
@@ -34,7 +34,7 @@ public sealed class StopSafeOrchestrationServiceTests
     {
         var startGate = new TaskCompletionSource();
         var (service, calls) = Recording.Create(startGate.Task);
-        using var safe = new StopSafeOrchestrationService(service);
+        var safe = new StopSafeOrchestrationService(service);
 
         var start = safe.StartAsync();
         var stop = safe.StopAsync();

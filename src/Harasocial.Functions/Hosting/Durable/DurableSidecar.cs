@@ -156,7 +156,6 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
         }
 
         Channel.Dispose();
-        service?.Dispose();
         stopping.Dispose();
         File.Delete(socketPath);
     }
