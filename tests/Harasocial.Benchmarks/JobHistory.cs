@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using Harasocial.Functions.Hosting.Durable;
-using Harasocial.Functions.Storage;
+using Harasocial.Standalone.Hosting.Durable;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

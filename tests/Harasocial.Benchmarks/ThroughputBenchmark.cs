@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Functions;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -258,7 +258,6 @@ internal sealed class SyncHarness : IAsyncDisposable
         ["Storage__NamePrefix"] = Prefix,
         ["Auth__AdminKey"] = AppFactory.AdminKey,
         ["Security__TokenEncryptionKey"] = AppFactory.EncryptionKey,
-        ["Hosting__Mode"] = "Standalone",
         ["Hosting__RetryDelay"] = "00:00:00",
         ["Hosting__MaxPollingInterval"] = "00:00:00.200",
         ["Hosting__VisibilityTimeout"] = "00:00:10",

@@ -1,7 +1,7 @@
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Channels.Graph;
-using Harasocial.Functions.Channels.Shopee;
-using Harasocial.Functions.Channels.Zalo;
+using Harasocial.Sync.Channels.Graph;
+using Harasocial.Sync.Channels.Shopee;
+using Harasocial.Sync.Channels.Zalo;
 using Harasocial.Functions.IntegrationTests.Sync;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Harasocial.Functions.Sync.Durable;
+using Harasocial.Sync.Sync.Durable;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harasocial.Functions.IntegrationTests.Sync;

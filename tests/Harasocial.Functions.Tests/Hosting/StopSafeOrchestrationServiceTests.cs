@@ -1,6 +1,6 @@
 using System.Reflection;
 using DurableTask.Core;
-using Harasocial.Functions.Hosting.Durable;
+using Harasocial.Standalone.Hosting.Durable;
 
 namespace Harasocial.Functions.Tests.Hosting;
 
