@@ -12,7 +12,9 @@ echo "== Chromium for the dashboard browser tests (Playwright cannot download br
 if [ ! -x /usr/bin/chromium ]; then (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium); fi
 
 echo "== build (warnings are errors)"
-dotnet build Harasocial.Functions.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+# NU1603 stays a warning: the Functions SDK restores its generated WorkerExtensions project (outside our props) and the
+# package mirror lacks some exact lower bounds it asks for (NuGet takes the next version).
+dotnet build Harasocial.Functions.sln -c Release -warnaserror -warnnotaserror:NU1603 -nologo -clp:ErrorsOnly
 
 results=$(mktemp -d)
 filter=()

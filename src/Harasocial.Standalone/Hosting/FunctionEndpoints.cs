@@ -15,13 +15,7 @@ internal static class HttpFunctionEndpoints
         var table = app.Services.GetRequiredService<FunctionTable>();
         foreach (var function in table.Http)
         {
-            var route = app.MapMethods("/" + function.Route, function.Methods, function.Handler).WithName(function.Name);
-            _ = function.Access switch
-            {
-                HttpAccess.Tenant => route.RequireTenant(),
-                HttpAccess.Admin => route.RequireAdmin(),
-                _ => route,
-            };
+            app.MapMethods("/" + function.Route, function.Methods, function.Handler).WithName(function.Name).RequireAccess(function.Access);
         }
 
         return app;

@@ -1,4 +1,5 @@
 using Harasocial.Sync.Api;
+using Harasocial.Sync.Functions;
 using Harasocial.Sync.Security;
 using Microsoft.Extensions.Options;
 
@@ -75,16 +76,18 @@ internal sealed class ApiKeyAuthMiddleware(RequestDelegate next, IOptions<AuthOp
         !path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Endpoint filters for who may call a route.</summary>
+/// <summary>Who may call a route (<see cref="HttpAccess"/>), checked the same way in both hosts.</summary>
 internal static class CallerFilters
 {
-    public static RouteHandlerBuilder RequireTenant(this RouteHandlerBuilder route) =>
-        route.AddEndpointFilter(async (context, next) => Caller.Of(context.HttpContext) is { TenantId: not null }
-            ? await next(context)
-            : Problems.Forbidden("This route needs a tenant API key; the admin key only creates tenants."));
+    /// <summary>The problem answer for a caller the route does not admit; null when it does.</summary>
+    public static IResult? Refusal(HttpAccess access, HttpContext http) => access switch
+    {
+        HttpAccess.Tenant when Caller.Of(http) is not { TenantId: not null } => Problems.Forbidden("This route needs a tenant API key; the admin key only creates tenants."),
+        HttpAccess.Admin when Caller.Of(http) is not { IsAdmin: true } => Problems.Forbidden("This route needs the admin key."),
+        _ => null,
+    };
 
-    public static RouteHandlerBuilder RequireAdmin(this RouteHandlerBuilder route) =>
-        route.AddEndpointFilter(async (context, next) => Caller.Of(context.HttpContext) is { IsAdmin: true }
-            ? await next(context)
-            : Problems.Forbidden("This route needs the admin key."));
+    /// <summary>The standalone host's endpoint filter for <paramref name="access"/>.</summary>
+    public static RouteHandlerBuilder RequireAccess(this RouteHandlerBuilder route, HttpAccess access) =>
+        access == HttpAccess.Public ? route : route.AddEndpointFilter(async (context, next) => Refusal(access, context.HttpContext) ?? await next(context));
 }
