@@ -1,26 +1,7 @@
 using Harasocial.Functions.Hosting;
-using Harasocial.Sync.Api;
-using Harasocial.Sync.Channels;
-using Harasocial.Sync.Connections;
-using Harasocial.Sync.Functions;
-using Harasocial.Sync.Security;
-using Harasocial.Sync.Storage;
-using Harasocial.Sync.Sync;
-using Harasocial.Sync.Tenants;
-using Harasocial.Sync.Webhooks;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddWorkerHosting(builder.Configuration);
-builder.Services.AddProblemHandling();
-builder.Services.AddStorage(builder.Configuration);
-builder.Services.AddSecurity(builder.Configuration);
-builder.Services.AddFunctionTable();
-builder.Services.AddHealth();
-builder.Services.AddTenants();
-builder.Services.AddChannels(builder.Configuration);
-builder.Services.AddSync(builder.Configuration);
-builder.Services.AddConnectionsAndInbox();
-builder.Services.AddWebhooks();
+builder.Services.AddWorkerApp(builder.Configuration);
 await builder.Build().RunAsync();

@@ -1,12 +1,36 @@
 using Harasocial.Sync.Api;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Connections;
+using Harasocial.Sync.Functions;
 using Harasocial.Sync.Hosting;
+using Harasocial.Sync.Security;
 using Harasocial.Sync.Storage;
+using Harasocial.Sync.Sync;
+using Harasocial.Sync.Tenants;
+using Harasocial.Sync.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Harasocial.Functions.Hosting;
 
 internal static class WorkerHosting
 {
+    /// <summary>The product's areas and the worker's glue: what Program.cs runs, and what the tests call functions with.</summary>
+    public static IServiceCollection AddWorkerApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWorkerHosting(configuration);
+        services.AddProblemHandling();
+        services.AddStorage(configuration);
+        services.AddSecurity(configuration);
+        services.AddFunctionTable();
+        services.AddHealth();
+        services.AddTenants();
+        services.AddChannels(configuration);
+        services.AddSync(configuration);
+        services.AddConnectionsAndInbox();
+        services.AddWebhooks();
+        return services;
+    }
+
     /// <summary>What the worker adds around the product: the invocation glue, the request pipeline, provisioning at start.</summary>
     public static IServiceCollection AddWorkerHosting(this IServiceCollection services, IConfiguration configuration)
     {
