@@ -79,7 +79,7 @@ wait_http() { # url seconds what
 started=$(date +%s)
 echo "== installing tools (npm) and building"
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
-dotnet build src/Harasocial.Functions -c Release -nologo -clp:ErrorsOnly -v q
+dotnet build src/Harasocial.Standalone -c Release -nologo -clp:ErrorsOnly -v q
 [ $DEMO -eq 1 ] && dotnet build src/Harasocial.ChannelSimulator -c Release -nologo -clp:ErrorsOnly -v q
 
 BLOB=$AZURITE_BASE; QUEUE=$((AZURITE_BASE + 1)); TABLE=$((AZURITE_BASE + 2))
@@ -91,9 +91,7 @@ pids+=($!)
 ACCOUNT=devstoreaccount1
 KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$ACCOUNT;AccountKey=$KEY;BlobEndpoint=http://127.0.0.1:$BLOB/$ACCOUNT;QueueEndpoint=http://127.0.0.1:$QUEUE/$ACCOUNT;TableEndpoint=http://127.0.0.1:$TABLE/$ACCOUNT;"
-export Hosting__Mode=Standalone
-# The build output has no wwwroot (publish copies it): serve the dashboard from the source folder.
-export ASPNETCORE_WEBROOT="$ROOT/src/Harasocial.Functions/wwwroot"
+
 if [ $DEMO -eq 0 ] && [ -f local.settings.json ] && grep -q '"Auth__AdminKey"' local.settings.json; then
   : # local.settings.json supplies the keys
 else
@@ -134,7 +132,7 @@ if [ $DEMO -eq 1 ]; then
 fi
 
 echo "== app on $APP (standalone)"
-$BG dotnet src/Harasocial.Functions/bin/Release/net10.0/Harasocial.Functions.dll --urls "$APP" >"$LOGS/app.log" 2>&1 &
+$BG dotnet src/Harasocial.Standalone/bin/Release/net10.0/Harasocial.Standalone.dll --urls "$APP" >"$LOGS/app.log" 2>&1 &
 pids+=($!)
 wait_http "$APP/api/health" 60 "The app"
 

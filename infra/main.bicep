@@ -1,6 +1,7 @@
-// Harasocial Sync on Azure Functions Flex Consumption (custom handler, runtime `custom` 1.0).
+// Harasocial Sync on Azure Functions Flex Consumption: the .NET isolated worker (runtime dotnet-isolated 10.0) with
+// Durable Functions on the app's storage account, everything reached with one managed identity.
 // Deployed by `azd up` (see azure.yaml) or `az deployment sub create -f infra/main.bicep -p infra/main.parameters.json`.
-// Not compiled here: no Bicep compiler is installable on the build machines (see README.md "Deploy").
+// ./test.sh compiles and lints every file here (bicep from the Azure.Bicep.CommandLine.linux-x64 NuGet package).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -15,6 +16,9 @@ param location string
 
 @description('Object id of the deploying user; gets Key Vault Secrets Officer so it can set the channel secrets.')
 param principalId string = ''
+
+@description('Durable task hub name: letters and digits, 3-45 characters.')
+param durableHubName string = 'HarasocialHub'
 
 @description('Flex Consumption instance size and scale-out ceiling.')
 param instanceMemoryMB int = 2048
@@ -89,10 +93,11 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    durableHubName: durableHubName
   }
 }
 
-// UPPER_SNAKE outputs become azd environment values (infra/publish.sh and the hooks read them).
+// UPPER_SNAKE outputs become azd environment values (azd deploy finds the app by its azd-service-name tag).
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name

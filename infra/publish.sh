@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the deployment package: a self-contained linux-x64 publish (the project writes host.json and one
-# function.json per function into it) zipped with the executable bit kept, then, when an app name is given or azd
-# provided one, uploads it with `az functionapp deployment source config-zip` (Flex one-deploy).
+# Builds the deployment package of the isolated worker (src/Harasocial.Functions): a framework-dependent publish
+# (functions.metadata, extensions.json, worker.config.json, host.json, .azurefunctions/, the dashboard's wwwroot/)
+# zipped as publish.zip, then, with --upload and an app name (or azd's environment values), deploys it with
+# `az functionapp deployment source config-zip` (Flex one-deploy). `azd deploy` does the same on its own.
 # Usage: infra/publish.sh [--upload] [function-app-name [resource-group]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,11 +12,11 @@ APP_NAME="${1:-${AZURE_FUNCTION_NAME:-}}"
 RESOURCE_GROUP="${2:-${AZURE_RESOURCE_GROUP:-}}"
 
 rm -rf publish
-dotnet publish src/Harasocial.Functions -c Release -r linux-x64 --self-contained -o publish/ -nologo -clp:ErrorsOnly
-test -f publish/host.json || { echo "publish/host.json missing"; exit 1; }
-test -x publish/Harasocial.Functions || { echo "publish/Harasocial.Functions is not executable"; exit 1; }
+dotnet publish src/Harasocial.Functions -c Release -o publish/ -nologo -clp:ErrorsOnly
+for f in functions.metadata extensions.json worker.config.json host.json .azurefunctions wwwroot/index.html; do
+  test -e "publish/$f" || { echo "publish/$f missing"; exit 1; }
+done
 
-# Zip with Unix mode bits (the Functions host runs publish/Harasocial.Functions directly). Prefer zip(1); else Python.
 rm -f publish.zip
 if command -v zip >/dev/null 2>&1; then
   (cd publish && zip -qr -X ../publish.zip .)
@@ -26,14 +27,10 @@ with zipfile.ZipFile("publish.zip", "w", zipfile.ZIP_DEFLATED) as z:
     for root, _, files in os.walk("publish"):
         for f in files:
             path = os.path.join(root, f)
-            info = zipfile.ZipInfo.from_file(path, os.path.relpath(path, "publish"))  # keeps st_mode in external_attr
-            info.compress_type = zipfile.ZIP_DEFLATED
-            with open(path, "rb") as src:
-                z.writestr(info, src.read())
+            z.write(path, os.path.relpath(path, "publish"))
 PY
 fi
-echo "publish.zip: $(du -h publish.zip | cut -f1), $(ls publish | grep -c .) top-level entries"
-zipinfo publish.zip Harasocial.Functions host.json 2>/dev/null || python3 -c "import zipfile;i=zipfile.ZipFile('publish.zip').getinfo('Harasocial.Functions');print(oct(i.external_attr>>16))"
+echo "publish.zip: $(du -h publish.zip | cut -f1), $(python3 -c "import json;print(len(json.load(open('publish/functions.metadata'))))") functions"
 
 if [ $upload -eq 1 ]; then
   [ -n "$APP_NAME" ] && [ -n "$RESOURCE_GROUP" ] || { echo "--upload needs an app name and resource group (or azd env values)"; exit 2; }

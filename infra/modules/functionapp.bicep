@@ -1,4 +1,5 @@
-// Flex Consumption plan + function app running the custom handler (runtime `custom` 1.0; host.json names the executable).
+// Flex Consumption plan + function app running the .NET isolated worker (runtime dotnet-isolated 10.0) with Durable
+// Functions on the same storage account, reached with the app's managed identity.
 param name string
 param planName string
 param location string
@@ -11,6 +12,8 @@ param appInsightsConnectionString string
 param keyVaultUri string
 param instanceMemoryMB int
 param maximumInstanceCount int
+@description('Durable task hub name: letters and digits, 3-45 characters.')
+param durableHubName string = 'HarasocialHub'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = { name: storageAccountName }
 
@@ -49,7 +52,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: { instanceMemoryMB: instanceMemoryMB, maximumInstanceCount: maximumInstanceCount }
-      runtime: { name: 'custom', version: '1.0' }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
   }
 
@@ -65,7 +68,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__clientId: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-      Hosting__Mode: 'CustomHandler'
+      // The Durable task hub (host.json: extensions.durableTask.hubName = %Durable__HubName%); the schedule of the resync
+      // timer (%Sync__ResyncSchedule%). Both must exist: the host resolves them at start.
+      Durable__HubName: durableHubName
+      Sync__ResyncSchedule: '0 */15 * * * *'
       Auth__AdminKey: secret(keyVaultUri, 'admin-key')
       Security__TokenEncryptionKey: secret(keyVaultUri, 'token-encryption-key')
       Channels__Facebook__AppSecret: secret(keyVaultUri, 'facebook-app-secret')

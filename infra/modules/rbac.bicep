@@ -18,21 +18,22 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = { nam
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = { name: appInsightsName }
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = { name: keyVaultName }
 
-// Storage Blob Data Owner: the host's leases/keys blobs and the Flex deployment package container.
+// Storage Blob Data Owner: the host's leases/keys blobs, Durable's partition leases and large messages, and the Flex
+// deployment package container.
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityPrincipalId, roles.storageBlobDataOwner)
   properties: { principalId: identityPrincipalId, principalType: 'ServicePrincipal', roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner) }
 }
 
-// Storage Queue Data Contributor: queue triggers (sync-steps, webhooks, timers) and the app's own enqueues.
+// Storage Queue Data Contributor: the webhooks queue trigger, the app's own enqueues and Durable's control/work-item queues.
 resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityPrincipalId, roles.storageQueueDataContributor)
   properties: { principalId: identityPrincipalId, principalType: 'ServicePrincipal', roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor) }
 }
 
-// Storage Table Data Contributor: every table the app reads and writes.
+// Storage Table Data Contributor: every table the app reads and writes, and Durable's {hub}History/{hub}Instances.
 resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, identityPrincipalId, roles.storageTableDataContributor)

@@ -6,9 +6,9 @@ param tags object
 param deploymentContainerName string
 
 // Table names as in src/Harasocial.Functions/Storage/StorageNames.cs (the app also creates them at start).
-var tables = [ 'tenants', 'apikeys', 'leases', 'connections', 'accounts', 'jobs', 'jobindex', 'conversations', 'messages', 'posts', 'comments', 'webhookbodies' ]
+var tables = [ 'tenants', 'apikeys', 'leases', 'connections', 'accounts', 'conversations', 'messages', 'posts', 'comments', 'webhookbodies', 'counters', 'webhookseen' ]
 // Queue triggers and their poison queues (the app moves a message after 5 attempts; declared so they exist up front).
-var queues = [ 'sync-steps', 'webhooks', 'timers', 'sync-steps-poison', 'webhooks-poison', 'timers-poison' ]
+var queues = [ 'webhooks', 'webhooks-poison' ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -8,7 +8,7 @@ using Harasocial.Testing;
 namespace Harasocial.Benchmarks;
 
 /// <summary>
-/// The app (the built Release Harasocial.Functions.dll, standalone mode) as its own OS process, so its peak working
+/// The app (the built Release Harasocial.Standalone.dll, standalone mode) as its own OS process, so its peak working
 /// set is its own and not the benchmark runner's. One host per benchmark, each with a fresh storage prefix.
 /// </summary>
 internal sealed class AppHost : IAsyncDisposable
@@ -37,10 +37,10 @@ internal sealed class AppHost : IAsyncDisposable
 
     public HttpClient Tenant { get; private set; } = null!;
 
-    /// <summary><paramref name="settings"/> override the defaults (e.g. <c>Hosting__Mode=CustomHandler</c>: HTTP only, no queue listeners).</summary>
+    /// <summary><paramref name="settings"/> override the defaults (e.g. <c>Hosting__Triggers=false</c>: HTTP only, no queue listener).</summary>
     public static async Task<AppHost> StartAsync(AzuriteFixture azurite, string prefix, Uri simulator, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var dll = Path.Combine(RepoPaths.Root, "src", "Harasocial.Functions", "bin", "Release", "net10.0", "Harasocial.Functions.dll");
+        var dll = Path.Combine(RepoPaths.Root, "src", "Harasocial.Standalone", "bin", "Release", "net10.0", "Harasocial.Standalone.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: run ./bench.sh (it builds in Release first).");
@@ -154,7 +154,6 @@ internal sealed class AppHost : IAsyncDisposable
         ["Storage__NamePrefix"] = prefix,
         ["Auth__AdminKey"] = AdminKey,
         ["Security__TokenEncryptionKey"] = EncryptionKey,
-        ["Hosting__Mode"] = "Standalone",
         ["Hosting__RetryDelay"] = "00:00:00",
         ["Hosting__MaxPollingInterval"] = "00:00:00.200",
         ["Logging__LogLevel__Default"] = "Warning",

@@ -25,7 +25,7 @@ internal sealed record BenchResult(
         {
             r.Name, r.Measured, r.Baseline,
             r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-",
-            r.Target, r.Met switch { true => "yes", false => "NO", null => "pending" },
+            r.Target, r.Met switch { true => "yes", false => "NO", null when r.Measured != "-" => "-", null => "pending" },
         }));
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Functions;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -45,6 +45,8 @@ internal sealed class ThroughputBenchmark(AzuriteFixture azurite, BenchSize size
             throw new InvalidOperationException($"The app stored {stored} messages, expected {expected}.");
         }
 
+        var history = await JobHistory.ReadAsync(azurite, app.Prefix, jobs);
+        Console.WriteLine($"  history: {history.EventsPerJob:0} events per job, wall {history.WallSeconds:0.0} s, activities in flight {history.ActivitySeconds:0.0} s");
         var appRate = stored / watch.Elapsed.TotalSeconds;
         var baseRate = expected / baseline.TotalSeconds;
         var sizeNote = $"{size.Label}: {size.Accounts} Facebook pages x {size.Conversations} conversations x {size.Messages} messages = {expected} messages";
@@ -60,6 +62,22 @@ internal sealed class ThroughputBenchmark(AzuriteFixture azurite, BenchSize size
                 $"{sizeNote}; app = connect all pages -> all jobs completed (conversation pages with 50 messages inline, rate limits off); " +
                 $"baseline = the same {expected * 2} message entities (listing + identity row per message, same keys and properties) written by Azure.Data.Tables " +
                 $"in 100-entity transactions, {FunctionTable.BatchSize} at a time (the app's step concurrency per instance)."),
+            new BenchResult(
+                "1b. Durable history events per job",
+                $"{Format.F(history.EventsPerJob, "0")} events",
+                "-",
+                null,
+                "-",
+                null,
+                "Rows in the task hub's History table per initial-sync job of benchmark 1 (25-conversation pages with messages inline: one activity per page, plus posts, comments and the finish)."),
+            new BenchResult(
+                "1c. Orchestration overhead",
+                $"{Format.F(history.WallSeconds)} s job wall time",
+                $"{Format.F(history.ActivitySeconds)} s with an activity in flight",
+                history.Overhead,
+                "<= 1.5",
+                history.Overhead <= 1.5,
+                "Summed over benchmark 1's jobs: each job's first to last history event, against the union of its activities' scheduled-to-completed spans (from the History table)."),
             new BenchResult(
                 "5. Peak memory (during 1)",
                 $"{Format.F(peak / 1048576.0, "0")} MiB",

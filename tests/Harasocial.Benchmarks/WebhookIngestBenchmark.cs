@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -45,7 +45,7 @@ internal sealed class WebhookIngestBenchmark(AzuriteFixture azurite, BenchSize s
             connection = JsonNode.Parse(await worker.Tenant.GetStringAsync(new Uri("api/connections", UriKind.Relative)))!["items"]![0]!["id"]!.GetValue<string>();
         }
 
-        await using var app = await AppHost.StartAsync(azurite, prefix, sim.BaseUri, new Dictionary<string, string> { ["Hosting__Mode"] = "CustomHandler" });
+        await using var app = await AppHost.StartAsync(azurite, prefix, sim.BaseUri, new Dictionary<string, string> { ["Hosting__Triggers"] = "false" });
         await using var receiver = await MinimalReceiver.StartAsync(azurite, azurite.UniqueName("relay"));
         var storage = StorageClientFactory.Create(StorageSettings.FromConnectionString(azurite.ConnectionString), NullLogger.Instance);
         var queue = storage.Queues.GetQueueClient(azurite.UniqueName("rawputs"));

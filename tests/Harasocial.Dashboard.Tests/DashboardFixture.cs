@@ -118,7 +118,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         ["Storage__NamePrefix"] = azurite.UniqueName("ui"),
         ["Auth__AdminKey"] = AdminKey,
         ["Security__TokenEncryptionKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-        ["Hosting__Mode"] = "Standalone",
         ["Hosting__RetryDelay"] = "00:00:00",
         ["Hosting__MaxPollingInterval"] = "00:00:00.200",
         // The build output has no wwwroot (only publish copies it): serve the dashboard from the source folder.

@@ -1,4 +1,4 @@
-using Harasocial.Functions.Hosting;
+using Harasocial.Standalone.Hosting;
 using Harasocial.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -32,9 +32,11 @@ internal sealed class AppFactory(
             ["Storage:NamePrefix"] = Prefix,
             ["Auth:AdminKey"] = AdminKey,
             ["Security:TokenEncryptionKey"] = EncryptionKey,
-            ["Hosting:Mode"] = "Standalone",
             ["Hosting:RetryDelay"] = "00:00:00",
             ["Hosting:MaxPollingInterval"] = "00:00:00.200",
+            ["Sync:ActivityRetryInterval"] = "00:00:00.200",
+            ["Durable:MaxQueuePollingInterval"] = "00:00:00.200",
+            ["Durable:LeaseInterval"] = "00:00:06",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

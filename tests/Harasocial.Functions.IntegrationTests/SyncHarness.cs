@@ -214,12 +214,12 @@ internal sealed class SyncHarness : IAsyncDisposable
         Assert.True(progress["messages"]!.GetValue<long>() == messages.Values.Sum() && counts["messages"]!.GetValue<long>() == messages.Values.Sum(), summary);
     }
 
-    /// <summary>What is left on the sync queues: for failure messages.</summary>
+    /// <summary>What is left on the webhook queues: for failure messages.</summary>
     public async Task<string> QueueReportAsync()
     {
         var queues = TestStorage.Queues(azurite);
         var report = new System.Text.StringBuilder();
-        foreach (var name in new[] { "sync-steps", "sync-steps-poison", "webhooks", "webhooks-poison", "timers", "timers-poison" })
+        foreach (var name in new[] { "webhooks", "webhooks-poison" })
         {
             var queue = queues.GetQueueClient(Prefix + name);
             var count = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
@@ -258,9 +258,12 @@ internal sealed class SyncHarness : IAsyncDisposable
         ["Storage__NamePrefix"] = Prefix,
         ["Auth__AdminKey"] = AppFactory.AdminKey,
         ["Security__TokenEncryptionKey"] = AppFactory.EncryptionKey,
-        ["Hosting__Mode"] = "Standalone",
         ["Hosting__RetryDelay"] = "00:00:00",
         ["Hosting__MaxPollingInterval"] = "00:00:00.200",
         ["Hosting__VisibilityTimeout"] = "00:00:10",
+        ["Sync__ActivityRetryInterval"] = "00:00:00.200",
+        ["Durable__MaxQueuePollingInterval"] = "00:00:00.200",
+        ["Durable__LeaseInterval"] = "00:00:06",
+        ["Durable__WorkItemVisibilityTimeout"] = "00:00:10",
     };
 }

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

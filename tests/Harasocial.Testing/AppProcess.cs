@@ -4,7 +4,7 @@ using System.Text;
 namespace Harasocial.Testing;
 
 /// <summary>
-/// The app as a separate OS process (the built Harasocial.Functions.dll), so tests can kill it like a crash
+/// The app as a separate OS process (the built Harasocial.Standalone.dll), so tests can kill it like a crash
 /// (SIGKILL, no graceful shutdown) and start it again against the same storage, and so a browser can reach it
 /// (the dashboard tests: the test server of WebApplicationFactory has no socket).
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string?> environment)
     {
-        var dll = Path.Combine(RepoPaths.Root, "src", "Harasocial.Functions", "bin", "Release", "net10.0", "Harasocial.Functions.dll");
+        var dll = Path.Combine(RepoPaths.Root, "src", "Harasocial.Standalone", "bin", "Release", "net10.0", "Harasocial.Standalone.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution in Release first.");

@@ -1,5 +1,5 @@
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 
 namespace Harasocial.Functions.IntegrationTests.Channels;
 

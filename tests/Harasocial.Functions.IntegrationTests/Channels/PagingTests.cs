@@ -1,4 +1,4 @@
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 
 namespace Harasocial.Functions.IntegrationTests.Channels;
 

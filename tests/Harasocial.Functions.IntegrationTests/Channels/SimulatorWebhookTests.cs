@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

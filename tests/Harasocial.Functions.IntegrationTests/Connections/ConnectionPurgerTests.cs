@@ -1,6 +1,6 @@
-using Harasocial.Functions.Connections;
+using Harasocial.Sync.Connections;
 using Harasocial.Functions.IntegrationTests.Storage;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Connections;

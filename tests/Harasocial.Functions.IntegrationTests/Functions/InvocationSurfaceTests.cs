@@ -1,19 +1,18 @@
 using System.Net;
 using System.Text;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
+using Harasocial.Sync.Functions;
 using Harasocial.Functions.IntegrationTests.Reliability;
 using Harasocial.Functions.IntegrationTests.Tenants;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harasocial.Functions.IntegrationTests.Functions;
 
 /// <summary>
-/// The queue and timer handlers have no unauthenticated HTTP surface: standalone mode maps no invocation route, and a
-/// queue message that names one tenant's job with another tenant's connection is dropped.
+/// The queue and timer handlers have no unauthenticated HTTP surface: standalone mode maps no invocation route. Sync
+/// work runs only in Durable orchestrations, reached through the task hub (a private socket), never over HTTP; a job
+/// id of another tenant is as good as absent.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class InvocationSurfaceTests(AzuriteFixture azurite)
@@ -33,20 +32,21 @@ public sealed class InvocationSurfaceTests(AzuriteFixture azurite)
         Assert.Equal("completed", (await harness.WaitForJobAsync(victimJob))["status"]!.GetValue<string>());
         var table = harness.App.Services.GetRequiredService<FunctionTable>();
         var names = table.Queues.Select(q => q.Name).Concat(table.Timers.Select(t => t.Name)).ToList();
-        Assert.Equal(["DurableTimer", "SyncStep", "WebhookEvent", "Resync"], names);
+        Assert.Equal(["WebhookEvent", "Resync"], names);
         var scan = new StorageScan(azurite, harness.Prefix);
         var before = await scan.RowCountsAsync();
         var calls = harness.Simulator.State.CallCounts.Total;
 
-        // What an attacker would send: the host's invocation payload around a forged message for each handler.
-        var step = SyncQueue.Serialize(new StepEnvelope(StepTypes.Conversations, StepEnvelope.CurrentVersion, new SyncStep("seller", victim, victimJob, "x", null)));
+        // What an attacker would send: the host's invocation payload around a forged message for each handler, and the
+        // names the sync work runs under in the task hub.
+        names.AddRange(["InitialSync", "ConnectionResync", "ImportConversationPage"]);
         var webhook = """{"channel":"facebook","receivedAt":"2026-01-01T00:00:00Z","body":{"object":"page","entry":[]}}""";
         using var client = harness.App.CreateClient(apiKey: null);
         foreach (var name in names)
         {
             foreach (var contentType in new[] { "application/json", "text/plain" })
             {
-                var message = name == "WebhookEvent" ? webhook : step;
+                var message = name == "WebhookEvent" ? webhook : $$"""{"tenantId":"seller","connectionId":"{{victim}}","jobId":"{{victimJob}}"}""";
                 var payload = "{\"Data\":{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message)
                     + ",\"timer\":{\"IsPastDue\":true}},\"Metadata\":{\"DequeueCount\":1,\"Id\":\"forged\"}}";
                 using var content = new StringContent(payload, Encoding.UTF8, contentType);
@@ -62,31 +62,23 @@ public sealed class InvocationSurfaceTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SyncStep_JobOfOneTenantConnectionOfAnother_DroppedWithoutCallingTheChannel()
+    public async Task SyncJob_OfAnotherTenant_ReadAndCancel404_JobRunsOn()
     {
         await using var harness = await SyncHarness.StartAsync(azurite, TwoShops);
-        var (victim, victimJob) = await harness.ConnectAsync("facebook", "1910001", "fb-victim");
-        Assert.Equal("completed", (await harness.WaitForJobAsync(victimJob))["status"]!.GetValue<string>());
+        var (_, victimJob) = await harness.ConnectAsync("facebook", "1910001", "fb-victim");
         var attackerKey = await harness.CreateTenantAsync("attacker");
         using var attacker = harness.App.CreateClient(attackerKey);
-        var (own, _) = await harness.ConnectAsync("facebook", "1910002", "fb-attacker", client: attacker);
-        var calls = harness.Simulator.State.CallCounts.For("1910001", "graph.conversations");
 
-        // A job of the attacker's own that is still open (as a running sync would be), and a step message that
-        // carries that job id with the victim's tenant and connection.
-        var jobs = harness.App.Services.GetRequiredService<JobStore>();
-        var open = new JobEntity { PartitionKey = SyncJobs.NewJobId(DateTimeOffset.UtcNow), TenantId = "attacker", ConnectionId = own, Kind = JobKinds.Resync, Phase = "queued", Pending = 1, CreatedAt = DateTimeOffset.UtcNow };
-        await jobs.CreateAsync(open, CancellationToken.None);
-        var forged = new SyncStep("seller", victim, open.PartitionKey, "conversations:forged", null, Target: 100);
-        await using (var scope = harness.App.Services.CreateAsyncScope())
+        using (var read = await attacker.GetAsync(new Uri($"/api/sync-jobs/{victimJob}", UriKind.Relative)))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<SyncStepHandler>();
-            var text = SyncQueue.Serialize(new StepEnvelope(StepTypes.Conversations, StepEnvelope.CurrentVersion, forged));
-            await handler.HandleAsync(text, new QueueMessageContext("m1", 1, null), CancellationToken.None);
+            await TenantApiTests.AssertProblemAsync(read, HttpStatusCode.NotFound);
         }
 
-        Assert.Equal(calls, harness.Simulator.State.CallCounts.For("1910001", "graph.conversations"));
-        var after = await jobs.GetAsync(open.PartitionKey, CancellationToken.None);
-        Assert.Equal((0, 0L, 1), (after!.Conversations, after.ApiCalls, after.Pending));
+        using (var cancel = await attacker.PostAsync(new Uri($"/api/sync-jobs/{victimJob}/cancel", UriKind.Relative), null))
+        {
+            await TenantApiTests.AssertProblemAsync(cancel, HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal("completed", (await harness.WaitForJobAsync(victimJob))["status"]!.GetValue<string>());
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Harasocial.Functions.Functions;
+using Harasocial.Sync.Functions;
 
 namespace Harasocial.Functions.IntegrationTests.Functions;
 

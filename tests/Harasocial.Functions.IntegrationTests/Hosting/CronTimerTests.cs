@@ -1,4 +1,4 @@
-using Harasocial.Functions.Functions;
+using Harasocial.Sync.Functions;
 using Harasocial.Functions.IntegrationTests.Functions;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;

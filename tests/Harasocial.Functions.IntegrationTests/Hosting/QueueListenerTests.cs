@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
-using Harasocial.Functions.Functions;
+using Harasocial.Sync.Functions;
 using Harasocial.Functions.IntegrationTests.Functions;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Channels.Graph;
-using Harasocial.Functions.Channels.Shopee;
-using Harasocial.Functions.Channels.Zalo;
+using Harasocial.Sync.Channels.Graph;
+using Harasocial.Sync.Channels.Shopee;
+using Harasocial.Sync.Channels.Zalo;
 using Harasocial.Functions.IntegrationTests.Sync;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +39,8 @@ public sealed class ChannelFaultTests(AzuriteFixture azurite)
         var connections = await SyncReliabilityTests.ConnectAllAsync(harness);
         foreach (var (_, job) in connections.Values)
         {
-            Assert.Equal("completed", (await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(5)))["status"]!.GetValue<string>());
+            var done = await harness.WaitForJobAsync(job, TimeSpan.FromMinutes(5));
+            Assert.True(done["status"]!.GetValue<string>() == "completed", done.ToJsonString());
         }
 
         harness.Simulator.State.Faults = new FaultSettings();

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Reliability;

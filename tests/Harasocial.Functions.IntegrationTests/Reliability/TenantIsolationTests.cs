@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Harasocial.Functions.Functions;
+using Harasocial.Sync.Functions;
 using Harasocial.Functions.IntegrationTests.Tenants;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;

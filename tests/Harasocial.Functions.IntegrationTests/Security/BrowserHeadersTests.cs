@@ -21,7 +21,7 @@ public sealed partial class BrowserHeadersTests(AzuriteFixture azurite) : IAsync
 
     [Theory]
     [InlineData("/")]
-    [InlineData("/dashboard.js")]
+    [InlineData("/dashboard/dashboard.js")]
     [InlineData("/api/health")]
     [InlineData("/api/connections")]
     [InlineData("/api/nothing-here")]
@@ -45,10 +45,10 @@ public sealed partial class BrowserHeadersTests(AzuriteFixture azurite) : IAsync
         using var client = app.CreateClient(apiKey: null);
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        using var script = await client.GetAsync(new Uri("/dashboard.js", UriKind.Relative));
-        using var style = await client.GetAsync(new Uri("/dashboard.css", UriKind.Relative));
+        using var script = await client.GetAsync(new Uri("/dashboard/dashboard.js", UriKind.Relative));
+        using var style = await client.GetAsync(new Uri("/dashboard/dashboard.css", UriKind.Relative));
 
-        Assert.Contains("<script src=\"/dashboard.js\"", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/dashboard/dashboard.js\"", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(InlineScript(), html);
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(InlineHandlerOrStyle(), html);

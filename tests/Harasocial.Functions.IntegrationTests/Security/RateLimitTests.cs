@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Harasocial.Functions.IntegrationTests.Tenants;
-using Harasocial.Functions.Tenants;
+using Harasocial.Sync.Tenants;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -22,7 +22,7 @@ public sealed class SafeErrorTests(AzuriteFixture azurite)
         await using var app = new AppFactory(azurite, settings: new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,
-            ["Hosting:Mode"] = "CustomHandler", // no queue listeners polling the dead endpoint meanwhile
+            ["Hosting:Triggers"] = "false", // no queue listener polling the dead endpoint meanwhile
         });
         using var client = app.CreateClient(apiKey: null);
 

@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
-using Harasocial.Functions.Security;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync;
+using Harasocial.Sync.Security;
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Sync;
 using Harasocial.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harasocial.Functions.IntegrationTests.Security;
@@ -51,7 +51,8 @@ public sealed class TokenRotationTests(AzuriteFixture azurite)
             // Step 2: the resync tick re-seals every row under the new key.
             await using (var scope = rotating.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<ResyncTimer>().RunAsync(new TimerContext(DateTimeOffset.UtcNow, false), CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<ResyncTimer>().RunAsync(
+                    scope.ServiceProvider.GetRequiredService<DurableTaskClient>(), DateTimeOffset.UtcNow, CancellationToken.None);
             }
 
             Assert.All(await SealedAsync(harness), v => Assert.StartsWith($"v2.{keyB}.", v, StringComparison.Ordinal));
@@ -92,12 +93,25 @@ public sealed class TokenRotationTests(AzuriteFixture azurite)
         return app;
     }
 
-    /// <summary>A resync through this instance (the tenant key lives in shared storage, so every instance accepts it).</summary>
+    /// <summary>
+    /// A resync through this instance (the tenant key lives in shared storage, so every instance accepts it). A resync
+    /// the tick started may still run (its orchestration moves to the next instance): that one is waited for first.
+    /// </summary>
     private static async Task ResyncAsync(AppFactory app, string tenantKey, string connection)
     {
         using var client = app.CreateClient(tenantKey);
-        using var response = await client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" });
-        var job = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<string>();
+        var response = await client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" });
+        for (var attempt = 0; response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 60; attempt++)
+        {
+            response.Dispose();
+            await Task.Delay(1000);
+            response = await client.PostAsJsonAsync($"/api/connections/{connection}/sync", new { kind = "resync" });
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, body);
+        response.Dispose();
+        var job = JsonNode.Parse(body)!["job"]!["id"]!.GetValue<string>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         string status;
         do

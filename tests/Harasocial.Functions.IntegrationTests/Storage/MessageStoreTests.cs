@@ -1,4 +1,4 @@
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Storage;

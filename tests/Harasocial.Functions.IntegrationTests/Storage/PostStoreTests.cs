@@ -1,5 +1,5 @@
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Storage;

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Storage;
 using Harasocial.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

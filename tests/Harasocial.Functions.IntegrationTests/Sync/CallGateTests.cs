@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync;
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Sync;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Functions;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Sync;
@@ -57,14 +54,9 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task EveryStepDeliveredTwice_SameDataAndCounts()
+    public async Task EveryActivityRunTwice_SameDataAndCounts()
     {
-        await using var harness = await SyncHarness.StartAsync(azurite, MixedScenario(31, 0), services: s =>
-        {
-            var original = s.Single(d => d.ImplementationInstance is QueueFunction { Name: "SyncStep" });
-            s.Remove(original);
-            s.AddFunction(QueueFunction.For<TwiceHandler>("SyncStep", StorageNames.SyncStepsQueue));
-        });
+        await using var harness = await SyncHarness.StartAsync(azurite, MixedScenario(31, 0), services: ActivitiesTwice.Decorate);
 
         var connections = await ConnectAllAsync(harness);
         foreach (var (_, job) in connections.Values)
@@ -74,6 +66,7 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
 
         await AssertExactAsync(harness, connections);
         var facebookJob = await harness.GetJsonAsync($"/api/sync-jobs/{connections["facebook"].Job}");
+        Console.WriteLine("JOB " + facebookJob.ToJsonString());
         var facebookStored = await harness.Stored(connections["facebook"].Connection).MessagesByCustomerAsync();
         Assert.Equal(facebookStored.Count, facebookJob["progress"]!["conversations"]!.GetValue<int>());
         Assert.Equal(facebookStored.Values.Sum(), facebookJob["progress"]!["messages"]!.GetValue<long>());
@@ -163,15 +156,5 @@ public sealed class SyncReliabilityTests(AzuriteFixture azurite)
         Assert.DoesNotContain("z-at", stored.GetString("AccessToken"), StringComparison.Ordinal);
         Assert.NotEqual(before, stored.GetString("AccessToken"));
         Assert.Equal("active", (await harness.GetJsonAsync($"/api/connections/{connection}"))["status"]!.GetValue<string>());
-    }
-
-    /// <summary>Runs every sync step twice, as an at-least-once queue may: the second run must change nothing.</summary>
-    private sealed class TwiceHandler(SyncStepHandler inner) : IQueueFunctionHandler
-    {
-        public async Task HandleAsync(string messageText, QueueMessageContext context, CancellationToken cancellationToken)
-        {
-            await inner.HandleAsync(messageText, context, cancellationToken);
-            await inner.HandleAsync(messageText, context with { DequeueCount = context.DequeueCount + 1 }, cancellationToken);
-        }
     }
 }

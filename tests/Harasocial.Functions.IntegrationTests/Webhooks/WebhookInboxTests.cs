@@ -4,11 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Harasocial.ChannelSimulator;
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 using Harasocial.Functions.IntegrationTests.Realtime;
 using Harasocial.Functions.IntegrationTests.Storage;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Webhooks;
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Webhooks;
 using Harasocial.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Azure.Data.Tables;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Webhooks;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Webhooks;
 using Harasocial.Testing;
 
 namespace Harasocial.Functions.IntegrationTests.Webhooks;

@@ -1,5 +1,5 @@
 using System.Net;
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 using Harasocial.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,7 +44,7 @@ public sealed class ChannelClientStubTests
         var query = Assert.Single(stub.Requests).RequestUri!.Query;
         Assert.Contains("timestamp=1655714431", query, StringComparison.Ordinal);
         Assert.Contains("page_size=25", query, StringComparison.Ordinal); // clamped
-        var expected = Harasocial.Functions.Channels.Shopee.ShopeeSigner.Sign("partner-key-0001", "2001887", "/api/v2/sellerchat/get_conversation_list", 1655714431, "59777174636562737266615546704c6d", "14701711");
+        var expected = Harasocial.Sync.Channels.Shopee.ShopeeSigner.Sign("partner-key-0001", "2001887", "/api/v2/sellerchat/get_conversation_list", 1655714431, "59777174636562737266615546704c6d", "14701711");
         Assert.Contains($"sign={expected}", query, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 
 namespace Harasocial.Functions.Tests.Channels;
 

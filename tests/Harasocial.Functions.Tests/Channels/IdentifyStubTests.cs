@@ -1,6 +1,6 @@
 using System.Net;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Shopee;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Shopee;
 using Harasocial.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

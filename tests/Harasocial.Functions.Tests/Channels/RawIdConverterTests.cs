@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harasocial.Functions.Channels.Shopee;
+using Harasocial.Sync.Channels.Shopee;
 
 namespace Harasocial.Functions.Tests.Channels;
 

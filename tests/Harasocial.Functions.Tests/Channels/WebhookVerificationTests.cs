@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Facebook;
-using Harasocial.Functions.Channels.Instagram;
-using Harasocial.Functions.Channels.Shopee;
-using Harasocial.Functions.Channels.Zalo;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Facebook;
+using Harasocial.Sync.Channels.Instagram;
+using Harasocial.Sync.Channels.Shopee;
+using Harasocial.Sync.Channels.Zalo;
 using Harasocial.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;
 

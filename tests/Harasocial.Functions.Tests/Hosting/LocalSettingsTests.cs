@@ -1,4 +1,4 @@
-using Harasocial.Functions.Hosting;
+using Harasocial.Standalone.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Harasocial.Functions.Tests.Hosting;

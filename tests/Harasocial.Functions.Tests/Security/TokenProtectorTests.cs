@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Harasocial.Functions.Security;
+using Harasocial.Sync.Security;
 using Microsoft.Extensions.Options;
 
 namespace Harasocial.Functions.Tests.Security;

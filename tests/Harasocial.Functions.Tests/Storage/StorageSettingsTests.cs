@@ -1,5 +1,5 @@
 using Azure.Identity;
-using Harasocial.Functions.Storage;
+using Harasocial.Sync.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 

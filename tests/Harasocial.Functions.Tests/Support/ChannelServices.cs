@@ -1,4 +1,4 @@
-using Harasocial.Functions.Channels;
+using Harasocial.Sync.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Zalo;
-using Harasocial.Functions.Storage;
-using Harasocial.Functions.Sync.Steps;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Zalo;
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Sync.Steps;
 
 namespace Harasocial.Functions.Tests.Sync;
 

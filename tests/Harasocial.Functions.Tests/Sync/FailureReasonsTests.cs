@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Azure;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Sync;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Sync;
 
 namespace Harasocial.Functions.Tests.Sync;
 

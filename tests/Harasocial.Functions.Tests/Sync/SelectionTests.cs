@@ -1,6 +1,6 @@
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Sync;
-using Harasocial.Functions.Sync.Steps;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Sync;
+using Harasocial.Sync.Sync.Steps;
 
 namespace Harasocial.Functions.Tests.Sync;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Harasocial.Functions.Tenants;
+using Harasocial.Sync.Tenants;
 using Harasocial.Functions.Tests.Support;
 
 namespace Harasocial.Functions.Tests.Tenants;

@@ -1,9 +1,9 @@
 using System.Text;
-using Harasocial.Functions.Channels.Facebook;
-using Harasocial.Functions.Channels.Shopee;
-using Harasocial.Functions.Channels.Zalo;
+using Harasocial.Sync.Channels.Facebook;
+using Harasocial.Sync.Channels.Shopee;
+using Harasocial.Sync.Channels.Zalo;
 using Harasocial.Functions.Tests.Support;
-using Harasocial.Functions.Webhooks;
+using Harasocial.Sync.Webhooks;
 
 namespace Harasocial.Functions.Tests.Webhooks;
 

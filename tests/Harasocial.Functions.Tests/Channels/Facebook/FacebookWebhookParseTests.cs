@@ -1,5 +1,5 @@
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Facebook;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Facebook;
 using Harasocial.Functions.Tests.Support;
 using Microsoft.Extensions.Options;
 

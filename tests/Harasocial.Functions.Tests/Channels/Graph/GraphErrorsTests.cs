@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Graph;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Graph;
 
 namespace Harasocial.Functions.Tests.Channels.Graph;
 

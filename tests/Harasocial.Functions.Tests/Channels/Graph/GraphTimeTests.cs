@@ -1,4 +1,4 @@
-using Harasocial.Functions.Channels.Graph;
+using Harasocial.Sync.Channels.Graph;
 
 namespace Harasocial.Functions.Tests.Channels.Graph;
 

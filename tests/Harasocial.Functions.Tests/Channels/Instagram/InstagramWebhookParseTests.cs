@@ -1,6 +1,6 @@
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Facebook;
-using Harasocial.Functions.Channels.Instagram;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Facebook;
+using Harasocial.Sync.Channels.Instagram;
 using Harasocial.Functions.Tests.Support;
 using Microsoft.Extensions.Options;
 

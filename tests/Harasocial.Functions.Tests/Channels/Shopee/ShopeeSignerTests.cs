@@ -1,4 +1,4 @@
-using Harasocial.Functions.Channels.Shopee;
+using Harasocial.Sync.Channels.Shopee;
 
 namespace Harasocial.Functions.Tests.Channels.Shopee;
 

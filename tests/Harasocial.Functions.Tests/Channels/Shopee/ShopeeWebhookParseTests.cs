@@ -1,5 +1,5 @@
-using Harasocial.Functions.Channels;
-using Harasocial.Functions.Channels.Shopee;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Channels.Shopee;
 using Harasocial.Functions.Tests.Support;
 using Microsoft.Extensions.Options;
 

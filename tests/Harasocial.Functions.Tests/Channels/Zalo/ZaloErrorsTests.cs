@@ -1,5 +1,5 @@
 using System.Net;
-using Harasocial.Functions.Channels.Zalo;
+using Harasocial.Sync.Channels.Zalo;
 
 namespace Harasocial.Functions.Tests.Channels.Zalo;
 

@@ -1,3 +1,0 @@
-namespace Harasocial.Functions.Channels.Instagram;
-
-// Instagram reuses FacebookOptions (`Channels:Facebook`): same Graph host, app secret and verify token (SPEC §5).

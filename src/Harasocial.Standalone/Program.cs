@@ -1,0 +1,30 @@
+using Harasocial.Sync.Api;
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Connections;
+using Harasocial.Sync.Functions;
+using Harasocial.Standalone.Hosting;
+using Harasocial.Standalone.Hosting.Durable;
+using Harasocial.Sync.Security;
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Sync;
+using Harasocial.Sync.Tenants;
+using Harasocial.Sync.Webhooks;
+
+var builder = WebApplication.CreateSlimBuilder(HostingExtensions.Options(args));
+builder.AddHosting(args);
+builder.Services.AddProblemHandling();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddSecurity(builder.Configuration);
+builder.Services.AddFunctionTable();
+builder.Services.AddHealth();
+builder.Services.AddTenants();
+builder.Services.AddChannels(builder.Configuration);
+builder.Services.AddSync(builder.Configuration);
+builder.Services.AddDurableStandalone(builder.Configuration);
+builder.Services.AddConnectionsAndInbox();
+builder.Services.AddWebhooks();
+
+var app = builder.Build();
+app.UseApiPipeline();
+app.MapFunctions();
+await app.RunAsync();

@@ -1,0 +1,17 @@
+using Harasocial.Sync.Functions;
+using Harasocial.Sync.Inbox;
+
+namespace Harasocial.Sync.Connections;
+
+internal static class ConnectionServiceCollectionExtensions
+{
+    /// <summary>Connections API and the inbox read API.</summary>
+    public static IServiceCollection AddConnectionsAndInbox(this IServiceCollection services)
+    {
+        services.AddSingleton<ConnectionPurger>();
+        services.AddSingleton<AccountOwnership>();
+        services.AddSingleton<ReplyService>();
+        services.AddFunctions(ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions));
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using Harasocial.Sync.Storage;
+using Harasocial.Sync.Sync.Durable;
+using Harasocial.Sync.Sync.Jobs;
+
+namespace Harasocial.Sync.Sync.Activities;
+
+internal sealed record PostsInput(JobRef Job, ChannelPolicy Policy);
+
+internal sealed record PostsResult(IReadOnlyList<string> PostIds, int Found);
+
+/// <summary><c>ImportPosts</c>: the newest posts (Facebook) or media (Instagram), one call.</summary>
+internal sealed class PostsActivity(ChannelWork work, PostStore posts) : ISyncActivity<PostsInput, ActivityResult<PostsResult>>
+{
+    public Task<ActivityResult<PostsResult>> RunAsync(PostsInput input, CancellationToken cancellationToken) =>
+        work.RunAsync(input.Job, async context =>
+        {
+            var page = await context.Client.ListPostsAsync(context.Account, null, input.Policy.Posts, cancellationToken);
+            var taken = page.Items.OrderByDescending(p => p.CreatedAt).Take(input.Policy.Posts).ToList();
+            await posts.SavePostsAsync(input.Job.ConnectionId, taken, cancellationToken);
+            return (new PostsResult([.. taken.Select(p => p.ExternalId)], page.Items.Count), new JobCounts(Posts: taken.Count, NewPosts: taken.Count));
+        }, cancellationToken);
+}

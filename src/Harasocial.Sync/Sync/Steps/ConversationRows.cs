@@ -1,0 +1,66 @@
+using Harasocial.Sync.Channels;
+using Harasocial.Sync.Storage;
+
+namespace Harasocial.Sync.Sync.Steps;
+
+/// <summary>How a conversation read from a channel updates its stored row: activity never moves backwards.</summary>
+internal static class ConversationRows
+{
+    public const string SpamNotice = "This buyer's conversation was in Facebook's Spam folder. Reply to move the buyer back to your inbox.";
+
+    /// <summary>The row sync step <paramref name="stepId"/> of job <paramref name="jobId"/> stores for
+    /// <paramref name="incoming"/>: a new one records the step that created it, every one the step that wrote it last.</summary>
+    public static ConversationEntity Merge(ConversationEntity? old, ChannelConversation incoming, string folder, string jobId, string stepId, DateTimeOffset now)
+    {
+        var row = old?.CopyAs(old.RowKey) ?? new ConversationEntity
+        {
+            Folder = folder,
+            Status = "open",
+            CreatedAt = now,
+            LastMessageAt = incoming.LastActivityAt,
+            Notice = folder == "spam" ? SpamNotice : null,
+            ImportedByJob = jobId,
+            ImportedByStep = stepId,
+        };
+        row.ETag = old?.ETag ?? default;
+        row.SyncedBy = ConversationEntity.Writer(jobId, stepId);
+        row.CustomerName = incoming.Customer.Name ?? row.CustomerName;
+        row.ThreadId = incoming.ExternalId;
+        if (incoming.LastActivityAt > row.LastMessageAt)
+        {
+            row.LastMessageAt = incoming.LastActivityAt;
+        }
+
+        if (incoming.Customer.IsFollower is { } follower)
+        {
+            row.IsFollower = follower;
+        }
+
+        NoteInbound(row, incoming.Messages);
+        return row;
+    }
+
+    /// <summary>Whether sync step <paramref name="stepId"/> of job <paramref name="jobId"/> created this row (in an
+    /// earlier attempt, when the step is redelivered).</summary>
+    public static bool CreatedBy(ConversationEntity row, string jobId, string stepId) =>
+        string.Equals(row.ImportedByJob, jobId, StringComparison.Ordinal) && string.Equals(row.ImportedByStep, stepId, StringComparison.Ordinal);
+
+    /// <summary>Remembers the buyer's newest message: reply windows and Zalo replies are measured from it.</summary>
+    public static bool NoteInbound(ConversationEntity row, IEnumerable<ChannelMessage> messages)
+    {
+        var newest = messages.Where(m => m.Direction == MessageDirection.In).MaxBy(m => m.SentAt);
+        if (newest is null || newest.SentAt <= (row.LastInboundAt ?? DateTimeOffset.MinValue))
+        {
+            return false;
+        }
+
+        row.LastInboundAt = newest.SentAt;
+        row.LastInboundMessageId = newest.ExternalId;
+        if (newest.SentAt > row.LastMessageAt)
+        {
+            row.LastMessageAt = newest.SentAt;
+        }
+
+        return true;
+    }
+}
