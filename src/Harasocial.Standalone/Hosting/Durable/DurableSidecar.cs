@@ -142,9 +142,18 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
 
         // The sidecar stops its dispatcher in a fire-and-forget handler; stop the service here too and wait, so this
         // instance's partition leases are released before it is gone and another instance takes over at once.
+        // Bounded: when storage went away first (a demo's Ctrl-C stops Azurite too), releasing the lease would retry until
+        // the host gives up; the lease then simply expires.
         if (service is not null)
         {
-            await service.StopAsync();
+            try
+            {
+                await service.StopAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                LogStopTimedOut(loggers.CreateLogger<DurableSidecar>());
+            }
         }
     }
 
@@ -204,6 +213,9 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable task hub {Hub} is served on Azure Storage")]
     private static partial void LogStarted(ILogger logger, string hub);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Durable task hub did not stop within 5 seconds (storage gone?); its partition lease will expire")]
+    private static partial void LogStopTimedOut(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Durable task hub not ready (attempt {Attempt}: {Error}); retrying")]
     private static partial void LogRetry(ILogger logger, int attempt, string error);
