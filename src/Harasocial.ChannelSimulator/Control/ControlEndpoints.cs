@@ -72,6 +72,17 @@ internal static class ControlEndpoints
                 w.WriteEndObject();
             }), "application/json");
         });
+        sim.MapPost("/{channel}/{accountId}/replies", async (HttpContext c, string channel, string accountId) =>
+        {
+            var body = await ControlJson.ReadAsync(c).ConfigureAwait(false);
+            var id = state.AddSellerReply(channel, accountId, ControlJson.Text(body, "customerId") ?? string.Empty, ControlJson.Text(body, "text") ?? string.Empty);
+            return Results.Text(JsonText.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("messageId", id);
+                w.WriteEndObject();
+            }), "application/json");
+        });
         sim.MapPost("/{channel}/{accountId}/threads/{customerId}/folder", async (HttpContext c, string channel, string accountId, string customerId) =>
         {
             var body = await ControlJson.ReadAsync(c).ConfigureAwait(false);

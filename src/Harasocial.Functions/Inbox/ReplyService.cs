@@ -1,6 +1,7 @@
 using Harasocial.Functions.Channels;
 using Harasocial.Functions.Storage;
 using Harasocial.Functions.Sync;
+using Harasocial.Functions.Sync.Steps;
 
 namespace Harasocial.Functions.Inbox;
 
@@ -73,8 +74,7 @@ internal sealed class ReplyService(
         {
             var row = (old ?? conversation).CopyAs(conversation.RowKey);
             row.ETag = old?.ETag ?? default;
-            row.Folder = "inbox";
-            row.Notice = null;
+            ConversationRows.MoveToInbox(row);
             if (message.SentAt > row.LastMessageAt)
             {
                 row.LastMessageAt = message.SentAt;

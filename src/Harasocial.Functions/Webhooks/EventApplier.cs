@@ -84,6 +84,12 @@ internal sealed partial class EventApplier(
             }
 
             ConversationRows.NoteInbound(row, [e.Message]);
+            if (e.IsEcho || e.Message.Direction == MessageDirection.Out)
+            {
+                // The seller answered, here or on the channel itself (the echo): the buyer leaves Spam (SPEC §2).
+                ConversationRows.MoveToInbox(row);
+            }
+
             return row;
         }, cancellationToken);
 

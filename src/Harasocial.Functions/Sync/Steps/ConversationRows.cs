@@ -37,8 +37,31 @@ internal static class ConversationRows
         }
 
         NoteInbound(row, incoming.Messages);
+        if (row.Folder == "spam" && IsAnswered(incoming.Messages, old?.CreatedAt))
+        {
+            // The seller has answered this buyer (on the channel itself, its echo lost or not here yet): SPEC §2 says a
+            // reply from either side moves the buyer out of Spam, and a spam check never puts them back.
+            MoveToInbox(row);
+        }
+
         return row;
     }
+
+    /// <summary>A reply from either side (ours, or the channel's echo of one made elsewhere) clears the Spam mark.</summary>
+    public static void MoveToInbox(ConversationEntity row)
+    {
+        row.Folder = "inbox";
+        row.Notice = null;
+    }
+
+    /// <summary>
+    /// The seller answered the buyer: the thread's newest message is the seller's, or (a conversation we already filed
+    /// in Spam) the seller wrote after we filed it. Earlier seller messages alone do not count: a buyer answered long
+    /// ago can still land in Spam.
+    /// </summary>
+    private static bool IsAnswered(IReadOnlyList<ChannelMessage> messages, DateTimeOffset? filedAt) =>
+        messages.MaxBy(m => m.SentAt) is { Direction: MessageDirection.Out }
+        || (filedAt is { } at && messages.Any(m => m.Direction == MessageDirection.Out && m.SentAt > at));
 
     /// <summary>Whether sync step <paramref name="stepId"/> of job <paramref name="jobId"/> created this row (in an
     /// earlier attempt, when the step is redelivered).</summary>
