@@ -19,6 +19,15 @@ internal sealed record CreateConnectionRequest(
 {
     public ChannelKind Kind => ChannelKindNames.TryParseWireName(Channel, out var kind) ? kind : default;
 
+    /// <summary>What <c>externalId</c> names on each channel, for the error a seller reads.</summary>
+    private static string AccountIdName(ChannelKind kind) => kind switch
+    {
+        ChannelKind.Facebook => "the Facebook Page id",
+        ChannelKind.Instagram => "the Instagram professional account id",
+        ChannelKind.Zalo => "the Zalo OA id",
+        _ => "the Shopee shop id",
+    };
+
     public IEnumerable<(string Field, string Error)> Validate()
     {
         if (!ChannelKindNames.TryParseWireName(Channel, out var kind))
@@ -27,7 +36,7 @@ internal sealed record CreateConnectionRequest(
             yield break;
         }
 
-        foreach (var error in Fields.Id("externalId", ExternalId))
+        foreach (var error in Fields.AccountId("externalId", ExternalId, AccountIdName(kind)))
         {
             yield return error;
         }
@@ -44,7 +53,7 @@ internal sealed record CreateConnectionRequest(
 
         if (kind == ChannelKind.Instagram)
         {
-            foreach (var error in Fields.Id("linkedPageId", LinkedPageId))
+            foreach (var error in Fields.AccountId("linkedPageId", LinkedPageId, "the id of the Facebook Page linked to the Instagram account"))
             {
                 yield return error;
             }

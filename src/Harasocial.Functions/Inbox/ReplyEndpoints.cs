@@ -8,9 +8,9 @@ internal sealed record ReplyRequest(string? Text) : IValidatable
 {
     public IEnumerable<(string Field, string Error)> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Text))
+        if (ReplyText.Problem(Text) is { } problem)
         {
-            yield return ("text", "text is required and cannot be blank.");
+            yield return ("text", problem);
         }
     }
 }
