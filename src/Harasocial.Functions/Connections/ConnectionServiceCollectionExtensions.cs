@@ -1,5 +1,6 @@
 using Harasocial.Functions.Functions;
 using Harasocial.Functions.Inbox;
+using Harasocial.Functions.Storage;
 
 namespace Harasocial.Functions.Connections;
 
@@ -11,6 +12,8 @@ internal static class ConnectionServiceCollectionExtensions
         services.AddSingleton<ConnectionPurger>();
         services.AddSingleton<AccountOwnership>();
         services.AddSingleton<ReplyService>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ReplyIdempotency>();
         services.AddFunctions(ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions));
         return services;
     }

@@ -55,6 +55,13 @@ internal sealed class ConversationEntity : ITableEntity
 
     public static string Writer(string jobId, string stepId) => jobId + "/" + stepId;
 
+    /// <summary>Whether storing this row would change nothing in <paramref name="stored"/> (every data field; keep new fields listed here).</summary>
+    public bool SameContentAs(ConversationEntity stored) =>
+        (CustomerId, CustomerName, ThreadId, Folder, Status, Notice, LastMessageAt, LastInboundAt, LastInboundMessageId, IsFollower, CreatedAt)
+            == (stored.CustomerId, stored.CustomerName, stored.ThreadId, stored.Folder, stored.Status, stored.Notice, stored.LastMessageAt, stored.LastInboundAt,
+                stored.LastInboundMessageId, stored.IsFollower, stored.CreatedAt)
+        && (ImportedByJob, ImportedByStep, SyncedBy) == (stored.ImportedByJob, stored.ImportedByStep, stored.SyncedBy);
+
     public ConversationEntity CopyAs(string rowKey)
     {
         var copy = (ConversationEntity)MemberwiseClone();

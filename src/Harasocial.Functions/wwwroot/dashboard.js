@@ -18,6 +18,7 @@ const state = {
   conversation: null,      // conversation object
   messages: [],            // newest first, as the API returns them
   messagesCursor: null,
+  pendingReply: null,      // { text, conversationId, key }: the Idempotency-Key of the reply being sent
   pollTimer: 0,
 };
 
@@ -46,8 +47,8 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body) {
-  const headers = { 'X-Api-Key': state.key, Accept: 'application/json' };
+async function api(method, path, body, extraHeaders) {
+  const headers = { 'X-Api-Key': state.key, Accept: 'application/json', ...(extraHeaders || {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -428,6 +429,11 @@ function messageItem(m) {
     el('div', { class: 'muted small', text: `${m.direction === 'out' ? 'Seller' : 'Customer'} · ${when(m.sentAt)}${m.text && attachments ? ` · ${attachments}` : ''}` }));
 }
 
+/** A random Idempotency-Key (crypto.getRandomValues works outside secure contexts too, unlike randomUUID). */
+function newIdempotencyKey() {
+  return 'dash-' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function submitReply(event) {
   event.preventDefault();
   const text = $('reply-text').value.trim();
@@ -435,8 +441,15 @@ async function submitReply(event) {
   const submit = event.target.querySelector('button[type=submit]');
   submit.disabled = true;
   showProblem($('reply-error'), null);
+  // One key per reply: sending the same text to the same conversation again after an error or a lost answer reuses
+  // it, so the service answers the first result instead of sending the message twice.
+  const conversationId = state.conversation.id;
+  if (!state.pendingReply || state.pendingReply.text !== text || state.pendingReply.conversationId !== conversationId) {
+    state.pendingReply = { text, conversationId, key: newIdempotencyKey() };
+  }
   try {
-    const message = await api('POST', `/api/conversations/${encodeURIComponent(state.conversation.id)}/messages`, { text });
+    const message = await api('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { text }, { 'Idempotency-Key': state.pendingReply.key });
+    state.pendingReply = null;
     $('reply-text').value = '';
     state.messages = [message].concat(state.messages.filter((m) => m.id !== message.id));
     // A reply moves a spam conversation to the inbox: read the conversation again.
@@ -445,6 +458,8 @@ async function submitReply(event) {
     $('messages').scrollTop = $('messages').scrollHeight;
     await loadConversations(false);
   } catch (e) {
+    // A 4xx is a definite answer (nothing sent): the next try is a new reply. A network error or 5xx keeps the key.
+    if (e.status >= 400 && e.status < 500) state.pendingReply = null;
     showProblem($('reply-error'), e);
   } finally {
     submit.disabled = false;
