@@ -89,9 +89,10 @@ internal sealed record ConnectionView(
     ConnectionSettings Settings, ConnectionCounts Counts, DateTimeOffset CreatedAt, DateTimeOffset? LastSyncAt, string? ActiveJobId)
 {
     /// <summary><paramref name="fromWebhooks"/>: what webhooks added since (<see cref="CounterStore"/>), on top of the jobs' counts on the row.</summary>
-    public static ConnectionView From(ConnectionEntity c, (int Conversations, long Messages) fromWebhooks) => new(
+    public static ConnectionView From(ConnectionEntity c, WebhookCounts fromWebhooks) => new(
         c.RowKey, c.Channel, c.ExternalId, c.Name, c.LinkedPageId, c.Status, c.StatusReason, new ConnectionSettings(c.SyncSpam),
-        new ConnectionCounts(c.Conversations + fromWebhooks.Conversations, c.Messages + fromWebhooks.Messages, c.Posts, c.Comments), c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
+        new ConnectionCounts(c.Conversations + fromWebhooks.Conversations, c.Messages + fromWebhooks.Messages, c.Posts + fromWebhooks.Posts, c.Comments + fromWebhooks.Comments),
+        c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
 }
 
 internal sealed record ConnectionCreated(ConnectionView Connection, JobView Job);

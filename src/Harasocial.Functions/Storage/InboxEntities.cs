@@ -135,4 +135,8 @@ internal sealed class PostEntity : ITableEntity
     public string? AuthorId { get; set; }
 
     public string? AuthorName { get; set; }
+
+    /// <summary>The sync job that created the row (null for webhooks): a re-run of the same job counts it again, a
+    /// later sync never removes or counts it.</summary>
+    public string? WrittenBy { get; set; }
 }

@@ -8,7 +8,10 @@ internal sealed record PostsInput(JobRef Job, ChannelPolicy Policy);
 
 internal sealed record PostsResult(IReadOnlyList<string> PostIds, int Found);
 
-/// <summary><c>ImportPosts</c>: the newest posts (Facebook) or media (Instagram), one call.</summary>
+/// <summary>
+/// <c>ImportPosts</c>: the newest posts (Facebook) or media (Instagram), one call. Progress counts the posts this job
+/// stored; the connection's count only those it created (a repeated initial sync finds them stored).
+/// </summary>
 internal sealed class PostsActivity(ChannelWork work, PostStore posts) : ISyncActivity<PostsInput, ActivityResult<PostsResult>>
 {
     public Task<ActivityResult<PostsResult>> RunAsync(PostsInput input, CancellationToken cancellationToken) =>
@@ -16,7 +19,7 @@ internal sealed class PostsActivity(ChannelWork work, PostStore posts) : ISyncAc
         {
             var page = await context.Client.ListPostsAsync(context.Account, null, input.Policy.Posts, cancellationToken);
             var taken = page.Items.OrderByDescending(p => p.CreatedAt).Take(input.Policy.Posts).ToList();
-            await posts.SavePostsAsync(input.Job.ConnectionId, taken, cancellationToken);
-            return (new PostsResult([.. taken.Select(p => p.ExternalId)], page.Items.Count), new JobCounts(Posts: taken.Count, NewPosts: taken.Count));
+            var created = await posts.SavePostsAsync(input.Job.ConnectionId, taken, input.Job.JobId, cancellationToken);
+            return (new PostsResult([.. taken.Select(p => p.ExternalId)], page.Items.Count), new JobCounts(Posts: taken.Count, NewPosts: created));
         }, cancellationToken);
 }

@@ -20,7 +20,7 @@ internal static class SyncTasks
         Add<ConversationPageActivity, PageInput, ActivityResult<PageResult>>(services, SyncTaskNames.ImportConversationPage);
         Add<ConversationMessagesActivity, MessagesInput, ActivityResult<MessagesResult>>(services, SyncTaskNames.ImportConversationMessages);
         Add<PostsActivity, PostsInput, ActivityResult<PostsResult>>(services, SyncTaskNames.ImportPosts);
-        Add<CommentsActivity, CommentsInput, ActivityResult<int>>(services, SyncTaskNames.ImportComments);
+        Add<CommentsActivity, CommentsInput, ActivityResult<CommentsResult>>(services, SyncTaskNames.ImportComments);
         Add<KeepNewestCommentsActivity, KeepCommentsInput, ActivityResult<int>>(services, SyncTaskNames.KeepNewestComments);
         Add<RefreshExpiringTokenActivity, RefreshInput, ActivityResult<bool>>(services, SyncTaskNames.RefreshExpiringToken);
         Add<FinishJobActivity, FinishInput, bool>(services, SyncTaskNames.FinishJob);
@@ -40,7 +40,7 @@ internal static class SyncTasks
         Add<PageInput, ActivityResult<PageResult>>(registry, SyncTaskNames.ImportConversationPage);
         Add<MessagesInput, ActivityResult<MessagesResult>>(registry, SyncTaskNames.ImportConversationMessages);
         Add<PostsInput, ActivityResult<PostsResult>>(registry, SyncTaskNames.ImportPosts);
-        Add<CommentsInput, ActivityResult<int>>(registry, SyncTaskNames.ImportComments);
+        Add<CommentsInput, ActivityResult<CommentsResult>>(registry, SyncTaskNames.ImportComments);
         Add<KeepCommentsInput, ActivityResult<int>>(registry, SyncTaskNames.KeepNewestComments);
         Add<RefreshInput, ActivityResult<bool>>(registry, SyncTaskNames.RefreshExpiringToken);
         Add<FinishInput, bool>(registry, SyncTaskNames.FinishJob);

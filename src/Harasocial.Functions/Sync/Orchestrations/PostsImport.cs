@@ -24,13 +24,14 @@ internal static class PostsImport
 
         flow.Enter("comments");
         flow.AddReport(new LimitReport($"{channel}.comments", policy.Comments, null, 0, StoppedBecause.Running));
-        var found = 0;
+        var (found, created) = (0, 0);
         foreach (var postId in posts.PostIds)
         {
-            found += await flow.RunAsync<CommentsInput, int>(SyncTaskNames.ImportComments, new CommentsInput(flow.Ref, policy, postId));
+            var comments = await flow.RunAsync<CommentsInput, CommentsResult>(SyncTaskNames.ImportComments, new CommentsInput(flow.Ref, policy, postId));
+            (found, created) = (found + comments.Found, created + comments.Created);
         }
 
-        var kept = await flow.RunAsync<KeepCommentsInput, int>(SyncTaskNames.KeepNewestComments, new KeepCommentsInput(flow.Ref, policy, posts.PostIds));
+        var kept = await flow.RunAsync<KeepCommentsInput, int>(SyncTaskNames.KeepNewestComments, new KeepCommentsInput(flow.Ref, policy, posts.PostIds, created));
         flow.AddReport(new LimitReport($"{channel}.comments", policy.Comments, found, kept, found > kept ? StoppedBecause.Limit : StoppedBecause.Exhausted));
     }
 }
