@@ -39,6 +39,7 @@ internal static class ControlEndpoints
                 Latency = TimeSpan.FromMilliseconds(ControlJson.Number(body, "latencyMs")),
                 TimeoutRate = ControlJson.Number(body, "timeoutRate"),
                 TimeoutDelay = TimeSpan.FromMilliseconds(ControlJson.Number(body, "timeoutDelayMs", 30000)),
+                Endpoints = ControlJson.Texts(body, "endpoints") is { } endpoints ? endpoints.ToHashSet(StringComparer.Ordinal) : null,
             };
             return Results.NoContent();
         });
@@ -103,6 +104,18 @@ internal static class ControlEndpoints
             _ = state.RequireAccount(accountId, channel);
             state.ExpireAccessToken(accountId);
             return Results.NoContent();
+        });
+        sim.MapPost("/{channel}/{accountId}/token/reissue", (string channel, string accountId) =>
+        {
+            _ = state.RequireAccount(accountId, channel);
+            var tokens = state.ReissueTokens(accountId);
+            return Results.Text(JsonText.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("accessToken", tokens.AccessToken);
+                w.WriteString("refreshToken", tokens.RefreshToken);
+                w.WriteEndObject();
+            }), "application/json");
         });
         sim.MapPost("/{channel}/{accountId}/token/revoke", (string channel, string accountId) =>
         {

@@ -20,7 +20,10 @@ internal sealed class PlatformCallMiddleware(RequestDelegate next, SimulatorStat
         }
 
         call.Attach(context);
-        var decision = state.Injector.Roll(state.Faults);
+        var faults = state.Faults;
+        var decision = faults.Endpoints is { } only && !only.Contains(call.Endpoint)
+            ? new FaultDecision(FaultKind.None, TimeSpan.Zero)
+            : state.Injector.Roll(faults);
         if (decision.Delay > TimeSpan.Zero)
         {
             await Task.Delay(decision.Delay, state.TimeProvider, context.RequestAborted).ConfigureAwait(false);

@@ -11,6 +11,7 @@ internal static class ConnectionServiceCollectionExtensions
     {
         services.AddSingleton<ConnectionPurger>();
         services.AddSingleton<AccountOwnership>();
+        services.AddSingleton<Reconnection>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<ReplyIdempotency>();

@@ -158,7 +158,8 @@ public sealed class OwnershipTests(AzuriteFixture azurite)
         var (again, _) = await harness.ConnectAsync("zalo", "3000000000001920007", "z-own", "z-own-rt");
 
         Assert.Equal(3, harness.Simulator.State.CallCounts["zalo.getoa"]);
-        Assert.Equal("disconnected", (await harness.GetJsonAsync($"/api/connections/{first}"))["status"]!.GetValue<string>());
+        // SPEC §4 (issue 18): the disconnected connection itself comes back, with its data.
+        Assert.Equal(first, again);
         Assert.Contains((await harness.GetJsonAsync($"/api/connections/{again}"))["status"]!.GetValue<string>(), new[] { "syncing", "active" });
     }
 
