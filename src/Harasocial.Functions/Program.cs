@@ -30,6 +30,7 @@ if (ScriptRootCommand.TryRun(app, args))
     return;
 }
 
+app.UseRequestLogging();
 app.UseProblemHandling();
 app.UseSecurityHeaders();
 app.UseRateLimits();

@@ -9,6 +9,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<TokenProtector>();
         services.AddSingleton<CursorProtector>();
         services.AddRateLimits(configuration);
+        services.AddRequestLogging();
         return services;
     }
 }
