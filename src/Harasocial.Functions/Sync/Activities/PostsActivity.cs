@@ -6,7 +6,9 @@ namespace Harasocial.Functions.Sync.Activities;
 
 internal sealed record PostsInput(JobRef Job, ChannelPolicy Policy);
 
-internal sealed record PostsResult(IReadOnlyList<string> PostIds, int Found);
+/// <param name="PostIds">The posts taken: the newest, up to the limit.</param>
+/// <param name="Found">How many the channel has, when the listing ended within the page (null: more than were asked for).</param>
+internal sealed record PostsResult(IReadOnlyList<string> PostIds, int? Found);
 
 /// <summary>
 /// <c>ImportPosts</c>: the newest posts (Facebook) or media (Instagram), one call. Progress counts the posts this job
@@ -20,6 +22,8 @@ internal sealed class PostsActivity(ChannelWork work, PostStore posts) : ISyncAc
             var page = await context.Client.ListPostsAsync(context.Account, null, input.Policy.Posts, cancellationToken);
             var taken = page.Items.OrderByDescending(p => p.CreatedAt).Take(input.Policy.Posts).ToList();
             var created = await posts.SavePostsAsync(input.Job.ConnectionId, taken, input.Job.JobId, cancellationToken);
-            return (new PostsResult([.. taken.Select(p => p.ExternalId)], page.Items.Count), new JobCounts(Posts: taken.Count, NewPosts: created));
+            // One page of the limit's size: a next page means the channel has more than the limit allows.
+            var found = page.NextCursor is null ? page.Items.Count : (int?)null;
+            return (new PostsResult([.. taken.Select(p => p.ExternalId)], found), new JobCounts(Posts: taken.Count, NewPosts: created));
         }, cancellationToken);
 }

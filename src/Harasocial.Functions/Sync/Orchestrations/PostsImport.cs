@@ -16,7 +16,8 @@ internal static class PostsImport
         var (policy, channel) = (flow.Job.Policy, flow.Job.Channel.ToWireName());
         flow.Enter("posts");
         var posts = await flow.RunAsync<PostsInput, PostsResult>(SyncTaskNames.ImportPosts, new PostsInput(flow.Ref, policy));
-        flow.AddReport(new LimitReport($"{channel}.posts", policy.Posts, posts.Found, posts.PostIds.Count, posts.Found > posts.PostIds.Count ? StoppedBecause.Limit : StoppedBecause.Exhausted));
+        var morePosts = posts.Found is not { } all || all > posts.PostIds.Count;
+        flow.AddReport(new LimitReport($"{channel}.posts", policy.Posts, posts.Found, posts.PostIds.Count, morePosts ? StoppedBecause.Limit : StoppedBecause.Exhausted));
         if (posts.PostIds.Count == 0 || policy.Comments <= 0)
         {
             return;
