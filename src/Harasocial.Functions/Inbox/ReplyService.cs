@@ -75,6 +75,7 @@ internal sealed class ReplyService(
             var row = (old ?? conversation).CopyAs(conversation.RowKey);
             row.ETag = old?.ETag ?? default;
             ConversationRows.MoveToInbox(row);
+            ConversationRows.NotePreview(row, [message]);
             if (message.SentAt > row.LastMessageAt)
             {
                 row.LastMessageAt = message.SentAt;

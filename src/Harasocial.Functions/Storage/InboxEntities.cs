@@ -39,6 +39,14 @@ internal sealed class ConversationEntity : ITableEntity
 
     public bool? IsFollower { get; set; }
 
+    /// <summary>The newest message stored for the conversation, for the list's preview: its text (shortened), its
+    /// direction (<c>in</c>: the buyer wrote last and waits for an answer) and when it was sent.</summary>
+    public string? PreviewText { get; set; }
+
+    public string? PreviewDirection { get; set; }
+
+    public DateTimeOffset? PreviewAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The sync job that first stored this conversation; rows of other jobs are "held" for load-more.</summary>
@@ -60,6 +68,7 @@ internal sealed class ConversationEntity : ITableEntity
         (CustomerId, CustomerName, ThreadId, Folder, Status, Notice, LastMessageAt, LastInboundAt, LastInboundMessageId, IsFollower, CreatedAt)
             == (stored.CustomerId, stored.CustomerName, stored.ThreadId, stored.Folder, stored.Status, stored.Notice, stored.LastMessageAt, stored.LastInboundAt,
                 stored.LastInboundMessageId, stored.IsFollower, stored.CreatedAt)
+        && (PreviewText, PreviewDirection, PreviewAt) == (stored.PreviewText, stored.PreviewDirection, stored.PreviewAt)
         && (ImportedByJob, ImportedByStep, SyncedBy) == (stored.ImportedByJob, stored.ImportedByStep, stored.SyncedBy);
 
     public ConversationEntity CopyAs(string rowKey)
