@@ -40,6 +40,7 @@ internal static class ControlEndpoints
                 TimeoutRate = ControlJson.Number(body, "timeoutRate"),
                 TimeoutDelay = TimeSpan.FromMilliseconds(ControlJson.Number(body, "timeoutDelayMs", 30000)),
                 Endpoints = ControlJson.Texts(body, "endpoints") is { } endpoints ? endpoints.ToHashSet(StringComparer.Ordinal) : null,
+                Accounts = ControlJson.Texts(body, "accounts") is { } accounts ? accounts.ToHashSet(StringComparer.Ordinal) : null,
             };
             return Results.NoContent();
         });

@@ -19,5 +19,8 @@ public sealed class FaultSettings
     /// <summary>Only these endpoints (call-log names such as <c>graph.conversations</c>) suffer the faults; null = all.</summary>
     public IReadOnlySet<string>? Endpoints { get; set; }
 
+    /// <summary>Only calls for these account ids suffer the faults; null = all.</summary>
+    public IReadOnlySet<string>? Accounts { get; set; }
+
     public FaultSettings Clone() => (FaultSettings)MemberwiseClone();
 }

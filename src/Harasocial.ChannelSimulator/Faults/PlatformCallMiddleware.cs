@@ -21,7 +21,9 @@ internal sealed class PlatformCallMiddleware(RequestDelegate next, SimulatorStat
 
         call.Attach(context);
         var faults = state.Faults;
-        var decision = faults.Endpoints is { } only && !only.Contains(call.Endpoint)
+        var spared = (faults.Endpoints is { } endpoints && !endpoints.Contains(call.Endpoint))
+            || (faults.Accounts is { } accounts && (call.Account is null || !accounts.Contains(call.Account)));
+        var decision = spared
             ? new FaultDecision(FaultKind.None, TimeSpan.Zero)
             : state.Injector.Roll(faults);
         if (decision.Delay > TimeSpan.Zero)
