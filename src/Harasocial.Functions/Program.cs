@@ -23,6 +23,7 @@ builder.Services.AddSync(builder.Configuration);
 builder.Services.AddDurableStandalone(builder.Configuration);
 builder.Services.AddConnectionsAndInbox();
 builder.Services.AddWebhooks();
+builder.Services.AddApiReference();
 
 var app = builder.Build();
 if (ScriptRootCommand.TryRun(app, args))
@@ -37,4 +38,5 @@ app.UseRateLimits();
 app.UseMiddleware<StorageReadyMiddleware>();
 app.UseTenantAuth();
 app.MapFunctions();
+app.MapApiReference();
 await app.RunAsync();

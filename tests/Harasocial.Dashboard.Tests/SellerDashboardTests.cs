@@ -156,6 +156,30 @@ public sealed class SellerDashboardTests(DashboardFixture fixture)
         await ScreenshotAsync(page, "14-reconnected", screen);
     }
 
+    /// <summary>The API reference page renders the served OpenAPI document under its nonce CSP, loading nothing from elsewhere.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task ApiReference_RendersTheDocument_NoCspViolation_NothingFromElsewhere(int screen)
+    {
+        var (width, height) = DashboardScenario.Screens[screen];
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        var hosts = new HashSet<string>(StringComparer.Ordinal);
+        page.Console += (_, message) => console.Add(message.Text);
+        page.Request += (_, request) => hosts.Add(new Uri(request.Url).Authority);
+
+        await page.GotoAsync(new Uri(fixture.AppUri, "scalar").ToString());
+
+        await Expect(page.GetByText("Harasocial Sync API").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Connect a channel account").First).ToBeAttachedAsync();
+        await Expect(page.GetByText("Reply").First).ToBeAttachedAsync();
+        await ScreenshotAsync(page, "15-api-reference", screen, fullPage: false);
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Contains("Refused to", StringComparison.Ordinal));
+        Assert.Equal([fixture.AppUri.Authority], hosts);
+    }
+
     private static LocatorAssertionsToHaveAttributeOptions Timeout(TimeSpan timeout) => new() { Timeout = (float)timeout.TotalMilliseconds };
 
     private async Task<IPage> SignInAsync(string tenant, int screen)
@@ -217,11 +241,11 @@ public sealed class SellerDashboardTests(DashboardFixture fixture)
             $"{selector} is at x {box.X}–{box.X + box.Width}, y {box.Y}–{box.Y + box.Height} on a {width}×{height} screen");
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name, int screen)
+    private static async Task ScreenshotAsync(IPage page, string name, int screen, bool fullPage = true)
     {
         var (width, height) = DashboardScenario.Screens[screen];
         var directory = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-{width}x{height}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-{width}x{height}.png"), FullPage = fullPage });
     }
 }
