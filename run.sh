@@ -43,6 +43,7 @@ if [ -n "$SCENARIO" ] && [ ! -f "$SCENARIO" ]; then echo "no scenario file $SCEN
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 LOGS=$(mktemp -d -t harasocial-run.XXXXXX)
+echo "== logs of Azurite, the simulator and the app: $LOGS"
 # A script's background jobs start with SIGINT ignored; restore it so that Ctrl-C and the cleanup stop them gracefully.
 BG="env --default-signal=INT"
 pids=()
@@ -149,7 +150,9 @@ fi
 
 # The demo driver: Node's fetch keeps JSON handling out of bash.
 DEMO_JS=$(cat <<'JS'
-const [app, sim, adminKey, interval, started] = process.argv.slice(1);
+// Keys come through the environment, never the command line (a child's argv is visible to every user in `ps`).
+const [app, sim, interval, started] = process.argv.slice(1);
+const adminKey = process.env.Auth__AdminKey;
 const tty = process.stdout.isTTY;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function call(method, url, key, body) {
@@ -162,6 +165,23 @@ async function call(method, url, key, body) {
 }
 const pad = (s, n) => String(s).padEnd(n).slice(0, n);
 const num = (n) => String(n ?? 0).padStart(8);
+// One import rule of a job report in words: what was imported, of how many, and why it stopped there.
+function explain(l) {
+  const rule = l.name.split('.').slice(1).join('.');
+  const of = l.found != null ? ` of ${l.found}` : '';
+  const days = /^phase1\.days(\d+)$/.exec(rule);
+  if (days) return `conversations active in the last ${days[1]} days: ${l.imported} — all of them (no count cap)`;
+  if (rule === 'unfollowerMessages') return `customers who unfollowed: ${l.found ?? 0}, ${l.imported} messages — at most ${l.limit} each`;
+  const label = { 'phase2.batch': 'older conversations (fewer than 100 were recent)', total: 'conversations in all',
+    conversations: 'conversations', messagesPerConversation: 'messages', posts: 'posts', comments: 'comments across them',
+    spamConversations: 'Spam-folder conversations' }[rule] || rule;
+  const limit = rule === 'messagesPerConversation' ? `at most ${l.limit} per conversation`
+    : rule === 'phase2.batch' || rule === 'total' ? `at most ${l.limit}`
+    : l.limit != null ? `the ${l.limit} newest` : '';
+  const why = { limit: `${limit || 'the limit'}${limit ? ' (the limit)' : ''}`, exhausted: `all there were${limit ? ` (rule: ${limit})` : ''}`,
+    cancelled: 'cancelled', auth: 'stopped: the token was rejected', failed: 'stopped: failed', running: 'still running' }[l.stoppedBecause] || l.stoppedBecause;
+  return `${label}: ${l.imported}${of} — ${why}`;
+}
 const secs = (j) => j.completedAt ? ((new Date(j.completedAt) - new Date(j.createdAt)) / 1000).toFixed(1) : '';
 
 (async () => {
@@ -206,11 +226,19 @@ const secs = (j) => j.completedAt ? ((new Date(j.completedAt) - new Date(j.creat
   for (const r of rows) r.connection = await call('GET', `${app}/api/connections/${r.connection.id}`, key);
   console.log('');
   console.log('== summary (initial sync)');
-  console.log(`  ${pad('channel', 9)} ${pad('account', 18)} ${pad('status', 9)} ${'convs'.padStart(8)} ${'messages'.padStart(8)} ${'comments'.padStart(8)} ${'calls'.padStart(8)} ${'seconds'.padStart(8)}`);
+  console.log(`  ${pad('channel', 9)} ${pad('account', 18)} ${pad('status', 9)} ${'convs'.padStart(8)} ${'messages'.padStart(8)} ${'posts'.padStart(8)} ${'comments'.padStart(8)} ${'calls'.padStart(8)} ${'seconds'.padStart(8)}`);
   for (const r of rows) {
     const p = r.job.progress;
-    console.log(`  ${pad(r.account.channel, 9)} ${pad(r.account.name, 18)} ${pad(r.job.status, 9)} ${num(p.conversations)} ${num(p.messages)} ${num(p.comments)} ${num(p.apiCalls)} ${secs(r.job).padStart(8)}`);
+    console.log(`  ${pad(r.account.channel, 9)} ${pad(r.account.name, 18)} ${pad(r.job.status, 9)} ${num(p.conversations)} ${num(p.messages)} ${num(p.posts)} ${num(p.comments)} ${num(p.apiCalls)} ${secs(r.job).padStart(8)}`);
     if (r.job.error) console.log(`    error: ${r.job.error}`);
+  }
+  // Why these numbers: the import rules that applied (the job's report), e.g. "posts 5 of 8: the 5 newest (the limit)".
+  console.log('');
+  console.log('== what each initial sync imported, and why it stopped there (SPEC §2 limits; the job report)');
+  for (const r of rows) {
+    const limits = (r.job.report && r.job.report.limits) || [];
+    console.log(`  ${r.account.channel} ${r.account.name}`);
+    for (const l of limits) console.log(`    ${explain(l)}`);
   }
   console.log(`  (wall time since ./run.sh started: ${Math.round(Date.now() / 1000 - Number(started))} s)`);
   console.log('');
@@ -246,6 +274,6 @@ const secs = (j) => j.completedAt ? ((new Date(j.completedAt) - new Date(j.creat
 })().catch((e) => { console.error(`demo failed: ${e.message}`); process.exit(1); });
 JS
 )
-$BG node -e "$DEMO_JS" "$APP" "$SIM" "$Auth__AdminKey" "$BUYER_INTERVAL" "$started" &
+$BG node -e "$DEMO_JS" "$APP" "$SIM" "$BUYER_INTERVAL" "$started" &
 pids+=($!)
 wait -n "${pids[@]}"

@@ -6,7 +6,7 @@ param tags object
 param deploymentContainerName string
 
 // Table names as in src/Harasocial.Functions/Storage/StorageNames.cs (the app also creates them at start).
-var tables = [ 'tenants', 'apikeys', 'leases', 'connections', 'accounts', 'conversations', 'messages', 'posts', 'comments', 'webhookbodies', 'counters', 'webhookseen' ]
+var tables = [ 'tenants', 'apikeys', 'leases', 'connections', 'accounts', 'conversations', 'messages', 'posts', 'comments', 'webhookbodies', 'counters', 'webhookseen', 'idempotency' ]
 // Queue triggers and their poison queues (the app moves a message after 5 attempts; declared so they exist up front).
 var queues = [ 'webhooks', 'webhooks-poison' ]
 

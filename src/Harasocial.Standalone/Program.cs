@@ -23,8 +23,10 @@ builder.Services.AddSync(builder.Configuration);
 builder.Services.AddDurableStandalone(builder.Configuration);
 builder.Services.AddConnectionsAndInbox();
 builder.Services.AddWebhooks();
+builder.Services.AddApiReference();
 
 var app = builder.Build();
 app.UseApiPipeline();
 app.MapFunctions();
+app.MapApiReference();
 await app.RunAsync();

@@ -101,14 +101,24 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>A client of the app with a tenant's key, for what the dashboard has no button for.</summary>
     public HttpClient AppClient(string apiKey) => app!.CreateClient(apiKey);
 
-    /// <summary>A fresh browser context on a laptop-sized screen, on the dashboard.</summary>
-    public async Task<IPage> OpenDashboardAsync()
+    /// <summary>A fresh browser context on a laptop-sized screen (or the given one), on the dashboard.</summary>
+    public async Task<IPage> OpenDashboardAsync(int width = 1440, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(AppUri.ToString());
         return page;
     }
+
+    /// <summary>Simulator faults (the in-process simulator's state), e.g. one account's conversation listing failing.</summary>
+    public void SetFaults(FaultSettings faults) => simulator!.State.Faults = faults;
+
+    /// <summary>A customer writes to an account (webhook to the app), e.g. a new Zalo customer whose history gets a backfill.</summary>
+    public void CustomerWrites(string channel, string accountId, string customerId, string text) =>
+        simulator!.State.AddInboundMessage(channel, accountId, customerId, text);
+
+    /// <summary>The seller authorises the app again: new tokens for reconnecting.</summary>
+    public TokenPair ReissueTokens(string accountId) => simulator!.State.ReissueTokens(accountId);
 
     public string AppOutput => app?.Output ?? string.Empty;
 

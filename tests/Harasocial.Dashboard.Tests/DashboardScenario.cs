@@ -31,6 +31,18 @@ internal static class DashboardScenario
     /// <summary>140 Zalo conversations: the initial 100, then "Load more from Zalo" for the next 30.</summary>
     public const string ZaloOa = "3100000000000000001";
 
+    /// <summary>Issue 18 tests run at two screen sizes (laptop, phone), each with its own accounts (an account is connected once).</summary>
+    public static readonly (int Width, int Height)[] Screens = [(1400, 1000), (390, 844)];
+
+    /// <summary>Buyers who wrote minutes ago, some waiting for an answer: previews and unread marks.</summary>
+    public static string PreviewPage(int screen) => $"51000000{21 + screen}";
+
+    /// <summary>103 Zalo customers: the initial 100, then new customers' backfills fold into one line.</summary>
+    public static string JobsOa(int screen) => $"31000000000000000{11 + screen}";
+
+    /// <summary>A page whose first sync fails (simulator faults), then is retried, synced now, disconnected and reconnected.</summary>
+    public static string LifecyclePage(int screen) => $"51000000{31 + screen}";
+
     public static Scenario Create() => Scenario.Parse($$"""
         {
           "seed": 7,
@@ -55,8 +67,18 @@ internal static class DashboardScenario
             { "channel": "facebook", "id": "{{CspPage}}", "name": "Shop Chính Sách", "accessToken": "fb-csp",
               "threads": [ { "count": 2, "ageMinutes": [10, 60], "messages": 2 } ] },
             { "channel": "zalo", "id": "{{ZaloOa}}", "name": "Zalo OA Hoa Mai", "accessToken": "zalo-at", "refreshToken": "zalo-rt",
-              "threads": [ { "count": 140, "ageDays": [0, 30], "messages": [1, 2] } ], "unfollowerShare": 0.1 }
+              "threads": [ { "count": 140, "ageDays": [0, 30], "messages": [1, 2] } ], "unfollowerShare": 0.1 },
+            {{string.Join(",\n", Enumerable.Range(0, Screens.Length).Select(ScreenAccounts))}}
           ]
         }
         """);
+
+    private static string ScreenAccounts(int screen) => $$"""
+        { "channel": "facebook", "id": "{{PreviewPage(screen)}}", "name": "Shop Xem Trước {{screen}}", "accessToken": "fb-preview-{{screen}}",
+          "threads": [ { "count": 6, "ageMinutes": [5, 300], "messages": [3, 5] } ] },
+        { "channel": "zalo", "id": "{{JobsOa(screen)}}", "name": "Zalo Jobs {{screen}}", "accessToken": "zalo-jobs-{{screen}}", "refreshToken": "zalo-jobs-rt-{{screen}}",
+          "threads": [ { "count": 103, "ageDays": [0, 20], "messages": 1 } ], "unfollowerShare": 0 },
+        { "channel": "facebook", "id": "{{LifecyclePage(screen)}}", "name": "Shop Vòng Đời {{screen}}", "accessToken": "fb-life-{{screen}}",
+          "threads": [ { "count": 3, "ageMinutes": [10, 60], "messages": 2 } ] }
+        """;
 }

@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Harasocial.Dashboard.Tests;
 
 /// <summary>The seller's path through the dashboard in a real browser: key, connect, watch the sync, read, reply.</summary>
-public sealed class DashboardTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardTests(DashboardFixture fixture)
 {
     private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(90);
 

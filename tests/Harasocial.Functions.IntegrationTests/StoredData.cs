@@ -53,6 +53,20 @@ internal sealed class StoredData(AzuriteFixture azurite, string prefix, string c
         return count;
     }
 
+    /// <summary>Rows of every partition whose key starts with <paramref name="partitionPrefix"/> (e.g. all of a connection's comments).</summary>
+    public async Task<int> CountPartitionsAsync(string table, string partitionPrefix)
+    {
+        var count = 0;
+        var end = partitionPrefix[..^1] + (char)(partitionPrefix[^1] + 1);
+        await foreach (var _ in tables.GetTableClient(TableName(table)).QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {partitionPrefix} and PartitionKey lt {end}"), 1000, ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task<List<TableEntity>> RowsAsync(string table, string partition)
     {
         var list = new List<TableEntity>();

@@ -39,6 +39,8 @@ internal static class ControlEndpoints
                 Latency = TimeSpan.FromMilliseconds(ControlJson.Number(body, "latencyMs")),
                 TimeoutRate = ControlJson.Number(body, "timeoutRate"),
                 TimeoutDelay = TimeSpan.FromMilliseconds(ControlJson.Number(body, "timeoutDelayMs", 30000)),
+                Endpoints = ControlJson.Texts(body, "endpoints") is { } endpoints ? endpoints.ToHashSet(StringComparer.Ordinal) : null,
+                Accounts = ControlJson.Texts(body, "accounts") is { } accounts ? accounts.ToHashSet(StringComparer.Ordinal) : null,
             };
             return Results.NoContent();
         });
@@ -72,6 +74,17 @@ internal static class ControlEndpoints
                 w.WriteEndObject();
             }), "application/json");
         });
+        sim.MapPost("/{channel}/{accountId}/replies", async (HttpContext c, string channel, string accountId) =>
+        {
+            var body = await ControlJson.ReadAsync(c).ConfigureAwait(false);
+            var id = state.AddSellerReply(channel, accountId, ControlJson.Text(body, "customerId") ?? string.Empty, ControlJson.Text(body, "text") ?? string.Empty);
+            return Results.Text(JsonText.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("messageId", id);
+                w.WriteEndObject();
+            }), "application/json");
+        });
         sim.MapPost("/{channel}/{accountId}/threads/{customerId}/folder", async (HttpContext c, string channel, string accountId, string customerId) =>
         {
             var body = await ControlJson.ReadAsync(c).ConfigureAwait(false);
@@ -92,6 +105,18 @@ internal static class ControlEndpoints
             _ = state.RequireAccount(accountId, channel);
             state.ExpireAccessToken(accountId);
             return Results.NoContent();
+        });
+        sim.MapPost("/{channel}/{accountId}/token/reissue", (string channel, string accountId) =>
+        {
+            _ = state.RequireAccount(accountId, channel);
+            var tokens = state.ReissueTokens(accountId);
+            return Results.Text(JsonText.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("accessToken", tokens.AccessToken);
+                w.WriteString("refreshToken", tokens.RefreshToken);
+                w.WriteEndObject();
+            }), "application/json");
         });
         sim.MapPost("/{channel}/{accountId}/token/revoke", (string channel, string accountId) =>
         {

@@ -24,6 +24,12 @@ internal static class ControlJson
             ? v.ValueKind switch { JsonValueKind.String => v.GetString(), JsonValueKind.Number => v.GetRawText(), _ => null }
             : null;
 
+    /// <summary>An array of strings, or null when the field is absent.</summary>
+    public static IReadOnlyList<string>? Texts(JsonElement? body, string name) =>
+        body is { } b && b.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? [.. v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+            : null;
+
     public static double Number(JsonElement? body, string name, double fallback = 0) =>
         body is { } b && b.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : fallback;
 

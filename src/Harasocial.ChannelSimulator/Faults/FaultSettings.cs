@@ -16,5 +16,11 @@ public sealed class FaultSettings
     public double TimeoutRate { get; set; }
     public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Only these endpoints (call-log names such as <c>graph.conversations</c>) suffer the faults; null = all.</summary>
+    public IReadOnlySet<string>? Endpoints { get; set; }
+
+    /// <summary>Only calls for these account ids suffer the faults; null = all.</summary>
+    public IReadOnlySet<string>? Accounts { get; set; }
+
     public FaultSettings Clone() => (FaultSettings)MemberwiseClone();
 }

@@ -20,7 +20,12 @@ internal sealed class PlatformCallMiddleware(RequestDelegate next, SimulatorStat
         }
 
         call.Attach(context);
-        var decision = state.Injector.Roll(state.Faults);
+        var faults = state.Faults;
+        var spared = (faults.Endpoints is { } endpoints && !endpoints.Contains(call.Endpoint))
+            || (faults.Accounts is { } accounts && (call.Account is null || !accounts.Contains(call.Account)));
+        var decision = spared
+            ? new FaultDecision(FaultKind.None, TimeSpan.Zero)
+            : state.Injector.Roll(faults);
         if (decision.Delay > TimeSpan.Zero)
         {
             await Task.Delay(decision.Delay, state.TimeProvider, context.RequestAborted).ConfigureAwait(false);

@@ -80,6 +80,7 @@ internal static class AccountGenerator
                 _ => "t_" + Det.Digits(Det.Hash(h, 2), 17).ToString(CultureInfo.InvariantCulture),
             },
             Folder = folder,
+            GeneratedAsSpam = folder == "spam",
             LastActivity = last,
             GeneratedNewest = last,
             GeneratedCount = Math.Max(1, batch.Messages.PickInt(Det.Hash(h, 4))),

@@ -44,7 +44,7 @@ internal static class MessageFactory
         return new SimMessage(index, MessageId(channel, thread.Hash, index), inbound, at, text, attachment);
     }
 
-    /// <summary>The first message is from the buyer; the last usually is; the rest mostly alternate.</summary>
+    /// <summary>The first message is from the buyer; the last usually is (always in a spam-folder thread); the rest mostly alternate.</summary>
     private static bool IsInbound(SimThread thread, int index, ulong h)
     {
         if (index == 0)
@@ -54,7 +54,7 @@ internal static class MessageFactory
 
         if (index == thread.GeneratedCount - 1)
         {
-            return Det.Unit(Det.Hash(thread.Hash, 11)) < 0.8;
+            return thread.GeneratedAsSpam || Det.Unit(Det.Hash(thread.Hash, 11)) < 0.8;
         }
 
         return (index % 2 == 0) ^ (h % 7 == 0);

@@ -5,6 +5,9 @@ public sealed record SimMessage(int Index, string Id, bool Inbound, DateTimeOffs
 {
     /// <summary>Tag the send endpoint received (Graph), for outbound messages the simulator stored.</summary>
     public string? Tag { get; init; }
+
+    /// <summary>Sent by the seller in the platform's own inbox, not through a send endpoint (Meta's echo then carries no app id of ours).</summary>
+    public bool FromPlatform { get; init; }
 }
 
 /// <summary>An image or file attachment; <see cref="Kind"/> is <c>image</c> or <c>file</c>.</summary>

@@ -17,6 +17,10 @@ internal sealed class SimThread
     public required int GeneratedCount { get; init; }
     public required DateTimeOffset GeneratedNewest { get; init; }
     public required long StepTicks { get; init; }
+
+    /// <summary>Generated in the spam folder: its newest generated message is the buyer's (a thread the seller answered
+    /// would have left Spam at the platform).</summary>
+    public bool GeneratedAsSpam { get; init; }
     public bool IsFollower { get; set; } = true;
     public int UnreadCount { get; set; }
     public List<SimMessage> Added { get; } = [];

@@ -32,6 +32,31 @@ public sealed partial class SimulatorState
         return message.Id;
     }
 
+    /// <summary>
+    /// The seller replies in the platform's own inbox (Meta Business Suite, Zalo OA Manager, Shopee Seller Centre), not
+    /// through the app: the outbound message is stored as the thread's newest and its echo webhook is posted (Meta:
+    /// <c>is_echo</c> without our <c>app_id</c>). The thread keeps its folder, so spam-folder checks may still list an
+    /// answered thread: the app must not put it back into Spam. Returns the new message id.
+    /// </summary>
+    public string AddSellerReply(string channel, string accountId, string customerId, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        SimAccount account;
+        SimThread thread;
+        SimMessage message;
+        lock (Gate)
+        {
+            account = RequireAccount(accountId, channel);
+            thread = account.ByCustomer.GetValueOrDefault(customerId) ?? throw new KeyNotFoundException($"No thread for customer '{customerId}'.");
+            message = Append(account, thread, inbound: false, text, tag: null, at: null) with { FromPlatform = true };
+            thread.Added[^1] = message;
+            thread.UnreadCount = 0;
+        }
+
+        Webhooks.Echo(account, thread, message);
+        return message.Id;
+    }
+
     /// <summary>Stores an outbound message (what a send endpoint accepted) as the thread's newest.</summary>
     internal SimMessage AddOutbound(SimAccount account, SimThread thread, string text, string? tag)
     {

@@ -26,6 +26,26 @@ public sealed partial class SimulatorState
         }
     }
 
+    /// <summary>
+    /// The seller authorises the app again (the platform's OAuth flow, which the service does not run): a new token
+    /// pair, the old one invalid, a revocation lifted. Returns the new tokens, for connecting the account again.
+    /// </summary>
+    public TokenPair ReissueTokens(string accountId)
+    {
+        lock (Gate)
+        {
+            var account = RequireAccount(accountId);
+            var t = account.Tokens;
+            t.Reissues++;
+            var suffix = string.Create(CultureInfo.InvariantCulture, $".n{t.Reissues}");
+            t.AccessToken = account.Spec.AccessToken + suffix;
+            t.RefreshToken = account.Spec.RefreshToken is null ? null : account.Spec.RefreshToken + suffix;
+            t.AccessExpiresAt = Channels.IsGraph(account.Channel) ? null : TimeProvider.GetUtcNow() + t.Ttl;
+            (t.Revoked, t.PreviousAccessToken) = (false, null);
+            return new TokenPair(t.AccessToken, t.RefreshToken, t.AccessExpiresAt, false);
+        }
+    }
+
     public TokenPair CurrentTokens(string accountId)
     {
         lock (Gate)

@@ -10,6 +10,9 @@ internal sealed class TokenState
     public bool Revoked { get; set; }
     public int RefreshCount { get; set; }
 
+    /// <summary>How often the seller authorised the app again (new tokens through OAuth, <see cref="SimulatorState.ReissueTokens"/>).</summary>
+    public int Reissues { get; set; }
+
     /// <summary>Shopee keeps the previous access token valid for 5 minutes after a refresh.</summary>
     public string? PreviousAccessToken { get; set; }
     public DateTimeOffset PreviousValidUntil { get; set; }

@@ -47,6 +47,10 @@ internal static class WebhookPayloads
         if (!message.Inbound)
         {
             w.WriteBoolean("is_echo", true);
+        }
+
+        if (!message.Inbound && !message.FromPlatform)
+        {
             w.WritePropertyName("app_id");
             w.WriteRawValue(long.TryParse(secrets.MetaAppId, CultureInfo.InvariantCulture, out var appId)
                 ? appId.ToString(CultureInfo.InvariantCulture) : "0");

@@ -20,8 +20,8 @@ internal sealed class SyncActivities(IServiceProvider services)
         Run<PostsInput, ActivityResult<PostsResult>>(SyncTaskNames.ImportPosts, input, cancellationToken);
 
     [Function(SyncTaskNames.ImportComments)]
-    public Task<ActivityResult<int>> ImportComments([ActivityTrigger] CommentsInput input, CancellationToken cancellationToken) =>
-        Run<CommentsInput, ActivityResult<int>>(SyncTaskNames.ImportComments, input, cancellationToken);
+    public Task<ActivityResult<CommentsResult>> ImportComments([ActivityTrigger] CommentsInput input, CancellationToken cancellationToken) =>
+        Run<CommentsInput, ActivityResult<CommentsResult>>(SyncTaskNames.ImportComments, input, cancellationToken);
 
     [Function(SyncTaskNames.KeepNewestComments)]
     public Task<ActivityResult<int>> KeepNewestComments([ActivityTrigger] KeepCommentsInput input, CancellationToken cancellationToken) =>

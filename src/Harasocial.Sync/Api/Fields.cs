@@ -1,16 +1,23 @@
+using Harasocial.Sync.Security;
+
 namespace Harasocial.Sync.Api;
 
 /// <summary>Shared field rules for request bodies and query strings.</summary>
 internal static class Fields
 {
-    public const int MaxIdLength = 128;
+    /// <summary>Longest channel account id accepted: Graph ids have 15–17 digits, Zalo OA ids 19, Shopee shop ids 9–10.</summary>
+    public const int MaxAccountIdDigits = 24;
 
-    /// <summary>Channel ids are opaque strings: required, bounded, printable.</summary>
-    public static IEnumerable<(string Field, string Error)> Id(string field, string? value)
+    /// <summary>
+    /// Facebook Page, Instagram account, Zalo OA and Shopee shop ids are decimal numbers (kept as strings: Zalo's exceed
+    /// 2^53). Anything else — quotes, OData operators, <c>/ # ? \</c>, spaces — names no account and is refused before
+    /// it reaches the channel or a storage key.
+    /// </summary>
+    public static IEnumerable<(string Field, string Error)> AccountId(string field, string? value, string what)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength || value.Any(char.IsControl) || value.Trim() != value)
+        if (string.IsNullOrEmpty(value) || value.Length > MaxAccountIdDigits || !value.All(char.IsAsciiDigit))
         {
-            yield return (field, $"{field} is required: up to {MaxIdLength} printable characters without surrounding spaces.");
+            yield return (field, $"{field} must be {what}: 1 to {MaxAccountIdDigits} digits.");
         }
     }
 
@@ -34,11 +41,11 @@ internal static class Fields
         return false;
     }
 
-    /// <summary>Opaque cursors: the storage key, base64url-encoded so it travels safely in a query string.</summary>
-    public static string? EncodeCursor(string? key) =>
-        key is null ? null : Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static bool TryDecodeCursor(HttpRequest request, out string? key, out IResult? problem)
+    /// <summary>
+    /// Reads <c>cursor</c> from a query string: absent is the first page; a cursor <paramref name="cursors"/> did not
+    /// sign for this listing's <paramref name="scope"/> is a 400 (SPEC §4), not a silent first page.
+    /// </summary>
+    public static bool TryCursor(HttpRequest request, CursorProtector cursors, string scope, out string? key, out IResult? problem)
     {
         key = null;
         problem = null;
@@ -48,15 +55,13 @@ internal static class Fields
             return true;
         }
 
-        var b64 = raw.Replace('-', '+').Replace('_', '/');
-        var buffer = new byte[b64.Length];
-        if (raw.Length <= 1000 && Convert.TryFromBase64String(b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '='), buffer, out var written))
+        if (cursors.TryUnprotect(scope, raw, out var storageKey))
         {
-            key = System.Text.Encoding.UTF8.GetString(buffer, 0, written);
+            key = storageKey;
             return true;
         }
 
-        problem = Problems.Validation("cursor", "cursor is not one this API returned.");
+        problem = Problems.Validation("cursor", "cursor is not one this listing returned: pass nextCursor from the previous page of the same listing, or leave it out for the first page.");
         return false;
     }
 }

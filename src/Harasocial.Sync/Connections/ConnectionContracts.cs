@@ -17,7 +17,17 @@ internal sealed record CreateConnectionRequest(
     ConnectionSettings? Settings,
     DateTimeOffset? AccessTokenExpiresAt = null) : IValidatable
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ChannelKind Kind => ChannelKindNames.TryParseWireName(Channel, out var kind) ? kind : default;
+
+    /// <summary>What <c>externalId</c> names on each channel, for the error a seller reads.</summary>
+    private static string AccountIdName(ChannelKind kind) => kind switch
+    {
+        ChannelKind.Facebook => "the Facebook Page id",
+        ChannelKind.Instagram => "the Instagram professional account id",
+        ChannelKind.Zalo => "the Zalo OA id",
+        _ => "the Shopee shop id",
+    };
 
     public IEnumerable<(string Field, string Error)> Validate()
     {
@@ -27,7 +37,7 @@ internal sealed record CreateConnectionRequest(
             yield break;
         }
 
-        foreach (var error in Fields.Id("externalId", ExternalId))
+        foreach (var error in Fields.AccountId("externalId", ExternalId, AccountIdName(kind)))
         {
             yield return error;
         }
@@ -44,7 +54,7 @@ internal sealed record CreateConnectionRequest(
 
         if (kind == ChannelKind.Instagram)
         {
-            foreach (var error in Fields.Id("linkedPageId", LinkedPageId))
+            foreach (var error in Fields.AccountId("linkedPageId", LinkedPageId, "the id of the Facebook Page linked to the Instagram account"))
             {
                 yield return error;
             }
@@ -80,9 +90,10 @@ internal sealed record ConnectionView(
     ConnectionSettings Settings, ConnectionCounts Counts, DateTimeOffset CreatedAt, DateTimeOffset? LastSyncAt, string? ActiveJobId)
 {
     /// <summary><paramref name="fromWebhooks"/>: what webhooks added since (<see cref="CounterStore"/>), on top of the jobs' counts on the row.</summary>
-    public static ConnectionView From(ConnectionEntity c, (int Conversations, long Messages) fromWebhooks) => new(
+    public static ConnectionView From(ConnectionEntity c, WebhookCounts fromWebhooks) => new(
         c.RowKey, c.Channel, c.ExternalId, c.Name, c.LinkedPageId, c.Status, c.StatusReason, new ConnectionSettings(c.SyncSpam),
-        new ConnectionCounts(c.Conversations + fromWebhooks.Conversations, c.Messages + fromWebhooks.Messages, c.Posts, c.Comments), c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
+        new ConnectionCounts(c.Conversations + fromWebhooks.Conversations, c.Messages + fromWebhooks.Messages, c.Posts + fromWebhooks.Posts, c.Comments + fromWebhooks.Comments),
+        c.CreatedAt, c.LastSyncAt, c.ActiveJobId);
 }
 
 internal sealed record ConnectionCreated(ConnectionView Connection, JobView Job);

@@ -26,7 +26,8 @@ internal static class ConnectionEndpoints
     /// defaults to the account's name at the channel.
     /// </summary>
     private static async Task<IResult> CreateAsync(
-        HttpContext http, ConnectionStore connections, SyncJobs jobs, SpamChecks spam, ChannelAccess access, AccountOwnership ownership, DurableTaskClient durable, TimeProvider time)
+        HttpContext http, ConnectionStore connections, CounterStore counters, SyncJobs jobs, SpamChecks spam, ChannelAccess access, AccountOwnership ownership,
+        Reconnection reconnection, DurableTaskClient durable, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.CreateConnectionRequest);
         if (problem is not null)
@@ -39,6 +40,22 @@ internal static class ConnectionEndpoints
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (await reconnection.FindAsync(Caller.TenantOf(http), request!, http.RequestAborted) is { } earlier)
+        {
+            var name = string.IsNullOrWhiteSpace(request!.Name) ? DefaultName(channelName) : request.Name.Trim();
+            if (await reconnection.ReactivateAsync(durable, earlier, request, name, http.RequestAborted) is not var (reactivated, started))
+            {
+                return Problems.Conflict("This account cannot be connected: it is already connected elsewhere.");
+            }
+
+            if (SpamChecks.Applies(reactivated))
+            {
+                await spam.CheckNowAsync(durable, reactivated, http.RequestAborted);
+            }
+
+            return await AcceptedAsync(reactivated, started, connections, counters, http);
         }
 
         var id = Keys.NewId("cn_");
@@ -75,8 +92,15 @@ internal static class ConnectionEndpoints
             await spam.CheckNowAsync(durable, connection, http.RequestAborted);
         }
 
-        var saved = await connections.GetAsync(connection.PartitionKey, id, http.RequestAborted) ?? connection;
-        return Results.Json(new ConnectionCreated(ConnectionView.From(saved, default), job!), ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
+        return await AcceptedAsync(connection, job!, connections, counters, http);
+    }
+
+    private static async Task<IResult> AcceptedAsync(ConnectionEntity connection, JobView job, ConnectionStore connections, CounterStore counters, HttpContext http)
+    {
+        var saved = await connections.GetAsync(connection.PartitionKey, connection.RowKey, http.RequestAborted) ?? connection;
+        return Results.Json(
+            new ConnectionCreated(ConnectionView.From(saved, await counters.SumAsync(saved.RowKey, http.RequestAborted)), job),
+            ApiJsonContext.Default.ConnectionCreated, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>The channel's own name for the account (a seller should not see a numeric id on the card), at most 200 characters.</summary>
@@ -138,8 +162,11 @@ internal static class ConnectionEndpoints
         return Results.Json(ConnectionView.From(saved!, await counters.SumAsync(id, http.RequestAborted)), ApiJsonContext.Default.ConnectionView);
     }
 
-    /// <summary>Disconnects: syncs stop at their next step and the account can be connected again. <c>?purge=true</c> also deletes its data.</summary>
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, ConnectionStore connections, ConnectionPurger purger)
+    /// <summary>
+    /// Disconnects: its jobs are cancelled and its spam watch ended, webhooks stop applying, and the account can be
+    /// connected again (here: the same connection comes back with its data). <c>?purge=true</c> also deletes its data.
+    /// </summary>
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, ConnectionStore connections, ConnectionPurger purger, SyncJobs jobs, DurableTaskClient durable)
     {
         var purgeText = http.Request.Query["purge"].ToString();
         if (purgeText.Length > 0 && !bool.TryParse(purgeText, out _))
@@ -160,6 +187,8 @@ internal static class ConnectionEndpoints
         }
 
         await connections.ReleaseAccountAsync(connection, http.RequestAborted);
+        await jobs.CancelAllAsync(durable, tenantId, id, http.RequestAborted);
+        await SpamChecks.StopAsync(durable, id, http.RequestAborted);
         if (bool.TryParse(purgeText, out var purge) && purge)
         {
             await purger.PurgeAsync(connection, http.RequestAborted);

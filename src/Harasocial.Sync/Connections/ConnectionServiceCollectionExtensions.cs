@@ -1,5 +1,6 @@
 using Harasocial.Sync.Functions;
 using Harasocial.Sync.Inbox;
+using Harasocial.Sync.Storage;
 
 namespace Harasocial.Sync.Connections;
 
@@ -10,7 +11,10 @@ internal static class ConnectionServiceCollectionExtensions
     {
         services.AddSingleton<ConnectionPurger>();
         services.AddSingleton<AccountOwnership>();
+        services.AddSingleton<Reconnection>();
         services.AddSingleton<ReplyService>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ReplyIdempotency>();
         services.AddFunctions(ConnectionEndpoints.Functions.Concat(InboxEndpoints.Functions).Concat(ReplyEndpoints.Functions));
         return services;
     }

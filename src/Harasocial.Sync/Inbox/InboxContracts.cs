@@ -6,13 +6,19 @@ namespace Harasocial.Sync.Inbox;
 
 internal sealed record CustomerView(string Id, string? Name);
 
+/// <summary>The newest message of a conversation, shortened: what the list shows under the buyer's name.</summary>
+internal sealed record MessagePreview(string? Text, string Direction, DateTimeOffset SentAt);
+
+/// <summary>A conversation as the API shows it; <c>AwaitingReply</c>: the buyer wrote last, the seller has not answered yet (the list's unread mark).</summary>
 internal sealed record ConversationView(
     string Id, string ConnectionId, string Channel, string? ExternalId, CustomerView Customer, string Folder, string Status,
-    string? Notice, DateTimeOffset LastMessageAt, bool? IsFollower)
+    string? Notice, DateTimeOffset LastMessageAt, bool? IsFollower, MessagePreview? LastMessage, bool AwaitingReply)
 {
     public static ConversationView From(ConnectionEntity connection, ConversationEntity c) => new(
         Keys.Compose(connection.RowKey, c.CustomerId), connection.RowKey, connection.Channel, c.ThreadId,
-        new CustomerView(c.CustomerId, c.CustomerName), c.Folder, c.Status, c.Notice, c.LastMessageAt, c.IsFollower);
+        new CustomerView(c.CustomerId, c.CustomerName), c.Folder, c.Status, c.Notice, c.LastMessageAt, c.IsFollower,
+        c.PreviewAt is { } at ? new MessagePreview(c.PreviewText, c.PreviewDirection ?? "in", at) : null,
+        c.PreviewDirection == "in");
 }
 
 internal sealed record MessageView(string Id, string ExternalId, string Direction, string? Text, IReadOnlyList<ChannelAttachment> Attachments, DateTimeOffset SentAt, bool? DetailsUnavailable)

@@ -1,6 +1,7 @@
 using Harasocial.Sync.Api;
 using Harasocial.Sync.Connections;
 using Harasocial.Sync.Functions;
+using Harasocial.Sync.Security;
 using Harasocial.Sync.Storage;
 using Harasocial.Sync.Tenants;
 
@@ -21,7 +22,7 @@ internal static class InboxEndpoints
         new HttpFunction("ListComments", "api/posts/{id}/comments", ["GET"], ListCommentsAsync),
     ];
 
-    private static async Task<IResult> ListConversationsAsync(string id, HttpContext http, ConnectionStore connections, ConversationStore conversations)
+    private static async Task<IResult> ListConversationsAsync(string id, HttpContext http, ConnectionStore connections, ConversationStore conversations, CursorProtector cursors)
     {
         var folder = http.Request.Query["folder"].ToString() is { Length: > 0 } f ? f : "inbox";
         var status = http.Request.Query["status"].ToString() is { Length: > 0 } s ? s : null;
@@ -35,7 +36,8 @@ internal static class InboxEndpoints
             return Problems.Validation("status", "status must be open or closed.");
         }
 
-        if (!Fields.TryLimit(http.Request, 20, 100, out var limit, out var problem) || !Fields.TryDecodeCursor(http.Request, out var cursor, out problem))
+        var scope = $"conversations|{id}|{folder}|{status}";
+        if (!Fields.TryLimit(http.Request, 20, 100, out var limit, out var problem) || !Fields.TryCursor(http.Request, cursors, scope, out var cursor, out problem))
         {
             return problem!;
         }
@@ -48,7 +50,7 @@ internal static class InboxEndpoints
 
         var (items, next) = await conversations.ListAsync(id, folder, status, limit, cursor, http.RequestAborted);
         return Results.Json(
-            new ItemsPage<ConversationView>([.. items.Select(c => ConversationView.From(connection, c))], Fields.EncodeCursor(next)),
+            new ItemsPage<ConversationView>([.. items.Select(c => ConversationView.From(connection, c))], cursors.Protect(scope, next)),
             ApiJsonContext.Default.ItemsPageConversationView);
     }
 
@@ -57,9 +59,10 @@ internal static class InboxEndpoints
             ? Results.Json(ConversationView.From(connection, conversation), ApiJsonContext.Default.ConversationView)
             : Problems.NotFound($"Conversation '{id}'");
 
-    private static async Task<IResult> ListMessagesAsync(string id, HttpContext http, ConnectionStore connections, ConversationStore conversations, MessageStore messages)
+    private static async Task<IResult> ListMessagesAsync(string id, HttpContext http, ConnectionStore connections, ConversationStore conversations, MessageStore messages, CursorProtector cursors)
     {
-        if (!Fields.TryLimit(http.Request, 50, 100, out var limit, out var problem) || !Fields.TryDecodeCursor(http.Request, out var cursor, out problem))
+        var scope = "messages|" + id;
+        if (!Fields.TryLimit(http.Request, 50, 100, out var limit, out var problem) || !Fields.TryCursor(http.Request, cursors, scope, out var cursor, out problem))
         {
             return problem!;
         }
@@ -70,7 +73,7 @@ internal static class InboxEndpoints
         }
 
         var (items, next) = await messages.ListAsync(connection.RowKey, conversation.CustomerId, limit, cursor, http.RequestAborted);
-        return Results.Json(new ItemsPage<MessageView>([.. items.Select(m => MessageView.From(id, m))], Fields.EncodeCursor(next)), ApiJsonContext.Default.ItemsPageMessageView);
+        return Results.Json(new ItemsPage<MessageView>([.. items.Select(m => MessageView.From(id, m))], cursors.Protect(scope, next)), ApiJsonContext.Default.ItemsPageMessageView);
     }
 
     private static async Task<IResult> ListPostsAsync(string id, HttpContext http, ConnectionStore connections, PostStore posts)

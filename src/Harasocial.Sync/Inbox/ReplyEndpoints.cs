@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Harasocial.Sync.Api;
 using Harasocial.Sync.Functions;
 using Harasocial.Sync.Storage;
+using Harasocial.Sync.Tenants;
 
 namespace Harasocial.Sync.Inbox;
 
@@ -8,9 +10,9 @@ internal sealed record ReplyRequest(string? Text) : IValidatable
 {
     public IEnumerable<(string Field, string Error)> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Text))
+        if (ReplyText.Problem(Text) is { } problem)
         {
-            yield return ("text", "text is required and cannot be blank.");
+            yield return ("text", problem);
         }
     }
 }
@@ -22,9 +24,18 @@ internal static class ReplyEndpoints
         new HttpFunction("SendReply", "api/conversations/{id}/messages", ["POST"], SendAsync),
     ];
 
-    /// <summary>201 with the stored message; 422 outside the reply window or over the text limit; 502 when the channel refuses.</summary>
-    private static async Task<IResult> SendAsync(string id, HttpContext http, ConnectionStore connections, ConversationStore conversations, ReplyService replies)
+    /// <summary>
+    /// 201 with the stored message; 422 outside the reply window or over the text limit; 502 when the channel refuses.
+    /// With an <c>Idempotency-Key</c> the first answer is kept and given again (<see cref="ReplyIdempotency"/>).
+    /// </summary>
+    private static async Task<IResult> SendAsync(
+        string id, HttpContext http, ConnectionStore connections, ConversationStore conversations, ReplyService replies, ReplyIdempotency idempotency)
     {
+        if (!ReplyIdempotency.TryReadKey(http.Request, out var key, out var keyProblem))
+        {
+            return keyProblem!;
+        }
+
         var (request, problem) = await JsonBody.ReadAsync(http, ApiJsonContext.Default.ReplyRequest);
         if (problem is not null)
         {
@@ -36,12 +47,17 @@ internal static class ReplyEndpoints
             return Problems.NotFound($"Conversation '{id}'");
         }
 
-        var (message, refusal) = await replies.SendAsync(connection, conversation, request!.Text!, http.RequestAborted);
-        if (refusal is not null)
+        var text = request!.Text!;
+        async Task<ReplyAnswer> SendOnceAsync()
         {
-            return Problems.Status(refusal.Status, refusal.Status switch { 422 => "Cannot send now", 409 => "Conflict", _ => "The channel refused the message" }, refusal.Detail);
+            var (message, refusal) = await replies.SendAsync(connection, conversation, text, http.RequestAborted);
+            return refusal is not null
+                ? new ReplyAnswer(refusal.Status, null, refusal.Status switch { 422 => "Cannot send now", 409 => "Conflict", _ => "The channel refused the message" }, refusal.Detail)
+                : new ReplyAnswer(StatusCodes.Status201Created, JsonSerializer.Serialize(MessageView.From(id, message!), ApiJsonContext.Default.MessageView));
         }
 
-        return Results.Json(MessageView.From(id, message!), ApiJsonContext.Default.MessageView, statusCode: StatusCodes.Status201Created);
+        return key is null
+            ? (await SendOnceAsync()).ToResult()
+            : await idempotency.RunAsync(http, Caller.TenantOf(http), key, ReplyIdempotency.Fingerprint(id, text), SendOnceAsync);
     }
 }

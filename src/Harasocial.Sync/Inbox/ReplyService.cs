@@ -1,6 +1,7 @@
 using Harasocial.Sync.Channels;
 using Harasocial.Sync.Storage;
 using Harasocial.Sync.Sync;
+using Harasocial.Sync.Sync.Steps;
 
 namespace Harasocial.Sync.Inbox;
 
@@ -73,8 +74,8 @@ internal sealed class ReplyService(
         {
             var row = (old ?? conversation).CopyAs(conversation.RowKey);
             row.ETag = old?.ETag ?? default;
-            row.Folder = "inbox";
-            row.Notice = null;
+            ConversationRows.MoveToInbox(row);
+            ConversationRows.NotePreview(row, [message]);
             if (message.SentAt > row.LastMessageAt)
             {
                 row.LastMessageAt = message.SentAt;

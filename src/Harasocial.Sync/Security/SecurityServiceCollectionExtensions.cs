@@ -7,7 +7,9 @@ internal static class SecurityServiceCollectionExtensions
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenProtector>();
+        services.AddSingleton<CursorProtector>();
         services.AddRateLimits(configuration);
+        services.AddRequestLogging();
         return services;
     }
 }

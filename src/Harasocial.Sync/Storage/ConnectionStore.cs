@@ -14,6 +14,18 @@ internal sealed class ConnectionStore(TableServiceClient tables, StorageNames na
     /// <summary>Claims the channel account, then writes the connection. False when another connection holds the account.</summary>
     public async Task<bool> TryCreateAsync(ConnectionEntity connection, CancellationToken cancellationToken)
     {
+        if (!await TryClaimAccountAsync(connection, cancellationToken))
+        {
+            return false;
+        }
+
+        await Connections.AddEntityAsync(connection, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Claims the channel account for this connection (an insert: one holder). False when someone holds it.</summary>
+    public async Task<bool> TryClaimAccountAsync(ConnectionEntity connection, CancellationToken cancellationToken)
+    {
         var account = new AccountEntity
         {
             PartitionKey = connection.Channel,
@@ -24,14 +36,12 @@ internal sealed class ConnectionStore(TableServiceClient tables, StorageNames na
         try
         {
             await Accounts.AddEntityAsync(account, cancellationToken);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
-
-        await Connections.AddEntityAsync(connection, cancellationToken);
-        return true;
     }
 
     public Task<ConnectionEntity?> GetAsync(string tenantId, string connectionId, CancellationToken cancellationToken) =>

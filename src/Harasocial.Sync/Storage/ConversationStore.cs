@@ -9,6 +9,10 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
     public const string ConversationPrefix = "c|";
     public const string ListingPrefix = "i|";
 
+    /// <summary>Conflicts one save rides out: every round one of the racing writers wins, so this is the most writers
+    /// one conversation can have at once (replies, their echoes, webhooks, a sync step) before one gives up.</summary>
+    private const int MaxAttempts = 100;
+
     private TableClient Table => tables.GetTableClient(names.Table(StorageNames.ConversationsTable));
 
     public static string ConversationKey(string customerId) => ConversationPrefix + Keys.Escape(customerId);
@@ -71,6 +75,12 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
                 row.PartitionKey = connectionId;
                 row.RowKey = ConversationKey(customerId);
                 row.CustomerId = customerId;
+                if (old is not null && row.SameContentAs(old))
+                {
+                    // Nothing changes (e.g. the echo of a reply already stored): no write, no ETag race with real changes.
+                    continue;
+                }
+
                 groups.Add(new Write(customerId, old is null, Moves(old, row)));
             }
 
@@ -83,11 +93,13 @@ internal sealed class ConversationStore(TableServiceClient tables, StorageNames 
                     await Table.SubmitTransactionAsync(batches[i].SelectMany(g => g.Actions), cancellationToken);
                     created.UnionWith(batches[i].Where(g => g.Creates).Select(g => g.CustomerId));
                 }
-                catch (RequestFailedException ex) when (ex.IsConflict() && attempt < 30)
+                catch (RequestFailedException ex) when (ex.IsConflict() && attempt < MaxAttempts)
                 {
                     // Another writer created or changed one of these first: merge this batch and the rest again from
-                    // fresh rows (the batches before it are stored).
+                    // fresh rows (the batches before it are stored). Many writers on one conversation (20 replies at
+                    // once and their echoes) each win one round: a short random pause spreads them out.
                     pending = [.. batches.Skip(i).SelectMany(b => b).Select(g => g.CustomerId)];
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 5 * Math.Min(attempt + 1, 20))), cancellationToken);
                     break;
                 }
             }

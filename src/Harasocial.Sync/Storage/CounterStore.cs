@@ -26,7 +26,11 @@ internal sealed class CounterStore(TableServiceClient tables, StorageNames names
     /// meets the new ETag (412), and a blind re-add would count twice. So the id's hash picks the shard (a retry meets
     /// the same one), the shard keeps the hashes of its last adds, and an add that finds its own there is already done.
     /// </summary>
-    public async Task AddAsync(string connectionId, string operationId, int conversations, long messages, CancellationToken cancellationToken)
+    public Task AddAsync(string connectionId, string operationId, int conversations, long messages, CancellationToken cancellationToken) =>
+        AddAsync(connectionId, operationId, new WebhookCounts(conversations, messages), cancellationToken);
+
+    /// <inheritdoc cref="AddAsync(string, string, int, long, CancellationToken)"/>
+    public async Task AddAsync(string connectionId, string operationId, WebhookCounts delta, CancellationToken cancellationToken)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(operationId));
         var (shard, token) = ((hash[0] % Shards).ToString("D2", System.Globalization.CultureInfo.InvariantCulture), Convert.ToHexStringLower(hash, 1, 8));
@@ -41,8 +45,10 @@ internal sealed class CounterStore(TableServiceClient tables, StorageNames names
 
             var next = new TableEntity(connectionId, shard)
             {
-                ["Conversations"] = (row?.GetInt32("Conversations") ?? 0) + conversations,
-                ["Messages"] = (row?.GetInt64("Messages") ?? 0) + messages,
+                ["Conversations"] = (row?.GetInt32("Conversations") ?? 0) + delta.Conversations,
+                ["Messages"] = (row?.GetInt64("Messages") ?? 0) + delta.Messages,
+                ["Posts"] = (row?.GetInt32("Posts") ?? 0) + delta.Posts,
+                ["Comments"] = (row?.GetInt32("Comments") ?? 0) + delta.Comments,
                 ["Recent"] = string.Join(' ', recent.TakeLast(Remembered - 1).Append(token)),
             };
             try
@@ -60,15 +66,23 @@ internal sealed class CounterStore(TableServiceClient tables, StorageNames names
     }
 
     /// <summary>The webhook additions of a connection, summed over its shards (one query).</summary>
-    public async Task<(int Conversations, long Messages)> SumAsync(string connectionId, CancellationToken cancellationToken)
+    public async Task<WebhookCounts> SumAsync(string connectionId, CancellationToken cancellationToken)
     {
-        var (conversations, messages) = (0, 0L);
+        var sum = WebhookCounts.Zero;
         await foreach (var row in Counters.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {connectionId}"), cancellationToken: cancellationToken))
         {
-            conversations += row.GetInt32("Conversations") ?? 0;
-            messages += row.GetInt64("Messages") ?? 0;
+            sum += new WebhookCounts(row.GetInt32("Conversations") ?? 0, row.GetInt64("Messages") ?? 0, row.GetInt32("Posts") ?? 0, row.GetInt32("Comments") ?? 0);
         }
 
-        return (conversations, messages);
+        return sum;
     }
+}
+
+/// <summary>What webhooks and replies added to (or, for removed comments, took from) a connection's counts.</summary>
+internal readonly record struct WebhookCounts(int Conversations, long Messages, int Posts = 0, int Comments = 0)
+{
+    public static readonly WebhookCounts Zero;
+
+    public static WebhookCounts operator +(WebhookCounts a, WebhookCounts b) =>
+        new(a.Conversations + b.Conversations, a.Messages + b.Messages, a.Posts + b.Posts, a.Comments + b.Comments);
 }

@@ -66,15 +66,28 @@ internal sealed class ConnectionEntity : ITableEntity
     public int ListedConversations { get; set; }
 }
 
+/// <summary>
+/// A connection's lifecycle (SPEC §4): <see cref="Syncing"/> while its initial sync runs, then <see cref="Active"/>, or
+/// <see cref="SyncFailed"/> (with the reason; a new initial sync retries it); <see cref="ReauthRequired"/> when the
+/// channel rejects its token; <see cref="Disconnected"/> by the seller. Connecting the account again reactivates a
+/// disconnected or re-auth connection.
+/// </summary>
 internal static class ConnectionStatus
 {
     public const string Active = "active";
     public const string Syncing = "syncing";
+    public const string SyncFailed = "sync_failed";
     public const string ReauthRequired = "reauth_required";
     public const string Disconnected = "disconnected";
 
-    /// <summary>Webhook events apply to these only (an allow-list: a status added later receives none until it is listed).</summary>
-    public static bool ReceivesEvents(string status) => status is Active or Syncing;
+    /// <summary>
+    /// Webhook events apply to these only (an allow-list: a status added later receives none until it is listed). A
+    /// failed initial sync still holds a proven account and a working token: its buyers' new messages keep arriving.
+    /// </summary>
+    public static bool ReceivesEvents(string status) => status is Active or Syncing or SyncFailed;
+
+    /// <summary>Sync jobs may run (the token is trusted and the seller wants the account synced).</summary>
+    public static bool CanSync(string status) => status is Active or Syncing or SyncFailed;
 }
 
 /// <summary>One row per connected channel account, across tenants: PK = channel, RK = escaped external id.</summary>

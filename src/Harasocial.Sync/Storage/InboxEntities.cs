@@ -39,6 +39,14 @@ internal sealed class ConversationEntity : ITableEntity
 
     public bool? IsFollower { get; set; }
 
+    /// <summary>The newest message stored for the conversation, for the list's preview: its text (shortened), its
+    /// direction (<c>in</c>: the buyer wrote last and waits for an answer) and when it was sent.</summary>
+    public string? PreviewText { get; set; }
+
+    public string? PreviewDirection { get; set; }
+
+    public DateTimeOffset? PreviewAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The sync job that first stored this conversation; rows of other jobs are "held" for load-more.</summary>
@@ -54,6 +62,14 @@ internal sealed class ConversationEntity : ITableEntity
     public string? SyncedBy { get; set; }
 
     public static string Writer(string jobId, string stepId) => jobId + "/" + stepId;
+
+    /// <summary>Whether storing this row would change nothing in <paramref name="stored"/> (every data field; keep new fields listed here).</summary>
+    public bool SameContentAs(ConversationEntity stored) =>
+        (CustomerId, CustomerName, ThreadId, Folder, Status, Notice, LastMessageAt, LastInboundAt, LastInboundMessageId, IsFollower, CreatedAt)
+            == (stored.CustomerId, stored.CustomerName, stored.ThreadId, stored.Folder, stored.Status, stored.Notice, stored.LastMessageAt, stored.LastInboundAt,
+                stored.LastInboundMessageId, stored.IsFollower, stored.CreatedAt)
+        && (PreviewText, PreviewDirection, PreviewAt) == (stored.PreviewText, stored.PreviewDirection, stored.PreviewAt)
+        && (ImportedByJob, ImportedByStep, SyncedBy) == (stored.ImportedByJob, stored.ImportedByStep, stored.SyncedBy);
 
     public ConversationEntity CopyAs(string rowKey)
     {
@@ -128,4 +144,8 @@ internal sealed class PostEntity : ITableEntity
     public string? AuthorId { get; set; }
 
     public string? AuthorName { get; set; }
+
+    /// <summary>The sync job that created the row (null for webhooks): a re-run of the same job counts it again, a
+    /// later sync never removes or counts it.</summary>
+    public string? WrittenBy { get; set; }
 }

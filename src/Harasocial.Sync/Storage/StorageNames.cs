@@ -22,11 +22,12 @@ internal sealed class StorageNames(string prefix)
     public const string WebhookBodiesTable = "webhookbodies";
     public const string CountersTable = "counters";
     public const string WebhookSeenTable = "webhookseen";
+    public const string IdempotencyTable = "idempotency";
 
     public static IReadOnlyList<string> AllTables { get; } =
     [
         TenantsTable, ApiKeysTable, LeasesTable, ConnectionsTable, AccountsTable,
-        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable, CountersTable, WebhookSeenTable,
+        ConversationsTable, MessagesTable, PostsTable, CommentsTable, WebhookBodiesTable, CountersTable, WebhookSeenTable, IdempotencyTable,
     ];
 
     public string Prefix { get; } = prefix;

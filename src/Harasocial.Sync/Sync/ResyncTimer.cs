@@ -1,3 +1,4 @@
+using Harasocial.Sync.Inbox;
 using Harasocial.Sync.Storage;
 using Harasocial.Sync.Sync.Jobs;
 using Harasocial.Sync.Webhooks;
@@ -10,10 +11,10 @@ namespace Harasocial.Sync.Sync;
 /// active connection, start a resync orchestration (it refreshes an expiring token, then imports the conversations
 /// updated since the watermark: the gap lost webhooks leave) and request a spam-folder check where it is on. Every
 /// connection's tokens are re-sealed under the current encryption key on the way (key rotation, README "Security"),
-/// and webhook hashes older than the replay window are pruned.
+/// webhook hashes older than the replay window and reply idempotency keys older than 24 h are pruned.
 /// </summary>
 internal sealed partial class ResyncTimer(
-    ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, WebhookSeen seen, ILogger<ResyncTimer> log)
+    ConnectionStore connections, ChannelAccess access, SyncJobs jobs, SpamChecks spam, WebhookSeen seen, IdempotencyStore idempotency, TimeProvider time, ILogger<ResyncTimer> log)
 {
     public async Task RunAsync(DurableTaskClient durable, DateTimeOffset tick, CancellationToken cancellationToken)
     {
@@ -61,8 +62,9 @@ internal sealed partial class ResyncTimer(
 
         try
         {
-            // Housekeeping on the same tick: webhook hashes older than the replay window.
+            // Housekeeping on the same tick: webhook hashes older than the replay window, reply idempotency keys older than 24 h.
             await seen.PruneAsync(cancellationToken);
+            await idempotency.PruneAsync(time.GetUtcNow() - ReplyIdempotency.Retention, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -75,7 +77,7 @@ internal sealed partial class ResyncTimer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Resync tick {Tick}: {Started} resync jobs started, tokens of {Resealed} connections re-sealed under the current key")]
     private static partial void LogTick(ILogger logger, DateTimeOffset tick, int started, int resealed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not prune the remembered webhook hashes")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not prune the remembered webhook hashes or idempotency keys")]
     private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-seal the tokens of connection {ConnectionId} under the current key")]

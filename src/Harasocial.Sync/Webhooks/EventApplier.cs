@@ -84,6 +84,12 @@ internal sealed partial class EventApplier(
             }
 
             ConversationRows.NoteInbound(row, [e.Message]);
+            if (e.IsEcho || e.Message.Direction == MessageDirection.Out)
+            {
+                // The seller answered, here or on the channel itself (the echo): the buyer leaves Spam (SPEC §2).
+                ConversationRows.MoveToInbox(row);
+            }
+
             return row;
         }, cancellationToken);
 
@@ -102,21 +108,18 @@ internal sealed partial class EventApplier(
         }
     }
 
+    /// <summary>Comments are counted like messages: by the write that added (or removed) the row.</summary>
     private async Task ApplyCommentAsync(ConnectionEntity connection, CommentEvent e, CancellationToken cancellationToken)
     {
-        if (e.Verb == CommentVerb.Removed || e.Comment is null)
+        var change = e.Verb == CommentVerb.Removed || e.Comment is null
+            ? -await posts.DeleteCommentAsync(connection.RowKey, e.PostExternalId, e.CommentExternalId, cancellationToken)
+            : e.Verb == CommentVerb.Added
+                ? await posts.AddCommentIfAbsentAsync(connection.RowKey, e.Comment, cancellationToken) ? 1 : 0
+                : await posts.SaveCommentAsync(connection.RowKey, e.Comment, cancellationToken);
+        if (change != 0)
         {
-            await posts.DeleteCommentAsync(connection.RowKey, e.PostExternalId, e.CommentExternalId, cancellationToken);
-            return;
-        }
-
-        if (e.Verb == CommentVerb.Added)
-        {
-            await posts.AddCommentIfAbsentAsync(connection.RowKey, e.Comment, cancellationToken);
-        }
-        else
-        {
-            await posts.SaveCommentAsync(connection.RowKey, e.Comment, cancellationToken);
+            var operation = $"comment{(change > 0 ? '+' : '-')}:{e.PostExternalId}:{e.CommentExternalId}";
+            await counters.AddAsync(connection.RowKey, operation, new WebhookCounts(0, 0, Comments: change), cancellationToken);
         }
     }
 

@@ -18,6 +18,10 @@ const state = {
   conversation: null,      // conversation object
   messages: [],            // newest first, as the API returns them
   messagesCursor: null,
+  pendingReply: null,      // { text, conversationId, key }: the Idempotency-Key of the reply being sent
+  cardBusy: {},            // connection id → a card button's call is running
+  cardErrors: {},          // connection id → the problem of its card's last call
+  confirmDisconnect: null, // { id, until }: the Disconnect button asks for a second click
   pollTimer: 0,
 };
 
@@ -46,8 +50,8 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body) {
-  const headers = { 'X-Api-Key': state.key, Accept: 'application/json' };
+async function api(method, path, body, extraHeaders) {
+  const headers = { 'X-Api-Key': state.key, Accept: 'application/json', ...(extraHeaders || {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -147,25 +151,92 @@ function applyConnections(items) {
 }
 
 function connectionCard(c) {
-  const reauth = c.status === 'reauth_required';
-  const card = el('li', { class: `card${c.id === state.selected ? ' selected' : ''}${reauth ? ' reauth' : ''}`, 'data-connection': c.id });
+  const alert = c.status === 'reauth_required' || c.status === 'sync_failed';
+  const card = el('li', { class: `card status-card-${c.status}${c.id === state.selected ? ' selected' : ''}${c.status === 'reauth_required' ? ' reauth' : ''}`,
+    'data-connection': c.id, 'data-status': c.status });
   const button = el('button', { type: 'button', class: 'card-select', 'aria-pressed': String(c.id === state.selected), onclick: () => selectConnection(c.id) },
     el('span', { class: `badge ${c.channel}`, text: CHANNEL_NAMES[c.channel] || c.channel }),
     el('span', { class: 'card-name', text: c.name || c.externalId }));
   card.append(button);
   card.append(el('div', { class: 'card-id', text: c.externalId }));
   card.append(el('div', { class: `conn-status status-${c.status}`, 'data-status': c.status, text: statusLabel(c.status) }));
-  if (c.statusReason) card.append(el('div', { class: reauth ? 'reason strong' : 'reason', text: c.statusReason }));
+  if (c.statusReason) card.append(el('div', { class: alert ? 'reason strong' : 'reason', text: c.statusReason }));
   const n = c.counts || {};
   card.append(el('div', { class: 'counts', text:
     `${number.format(n.conversations || 0)} conversations · ${number.format(n.messages || 0)} messages` +
-    (n.posts ? ` · ${number.format(n.posts)} posts · ${number.format(n.comments || 0)} comments` : '') }));
+    (n.posts || n.comments ? ` · ${number.format(n.posts || 0)} posts · ${number.format(n.comments || 0)} comments` : '') }));
   card.append(el('div', { class: 'muted small', text: `Last sync: ${when(c.lastSyncAt)}` }));
+  card.append(cardActions(c));
+  const error = el('div', { class: 'problem card-error', role: 'alert' });
+  if (state.cardErrors[c.id]) showProblem(error, state.cardErrors[c.id]);
+  card.append(error);
   return card;
 }
 
+/** What a seller can do with a connection in its status (SPEC §4 lifecycle). */
+function cardActions(c) {
+  const actions = el('div', { class: 'card-actions' });
+  const busy = state.cardBusy[c.id];
+  const add = (name, label, onclick, extra) => actions.append(el('button', { type: 'button', class: `card-action action-${name}${extra ? ' ' + extra : ''}`,
+    'data-action': name, disabled: busy || undefined, onclick }, label));
+  if (c.status === 'active' || c.status === 'syncing') {
+    add('sync-now', 'Sync now', () => cardCall(c, 'POST', `/api/connections/${encodeURIComponent(c.id)}/sync`, { kind: 'resync' }));
+  }
+  if (c.status === 'sync_failed') {
+    add('retry', 'Retry', () => cardCall(c, 'POST', `/api/connections/${encodeURIComponent(c.id)}/sync`, { kind: 'initial' }), 'primary');
+  }
+  if (c.status === 'reauth_required' || c.status === 'disconnected') {
+    add('reconnect', 'Reconnect…', () => prefillReconnect(c), 'primary');
+  }
+  if (c.status !== 'disconnected') {
+    const confirming = state.confirmDisconnect && state.confirmDisconnect.id === c.id && state.confirmDisconnect.until > Date.now();
+    add('disconnect', confirming ? 'Click again to disconnect' : 'Disconnect', () => {
+      if (!confirming) {
+        state.confirmDisconnect = { id: c.id, until: Date.now() + 5000 };
+        applyConnections(state.connections);
+        setTimeout(() => applyConnections(state.connections), 5100);
+        return;
+      }
+      state.confirmDisconnect = null;
+      cardCall(c, 'DELETE', `/api/connections/${encodeURIComponent(c.id)}`);
+    }, confirming ? 'danger' : '');
+  }
+  return actions;
+}
+
+/** A card button's call: the card shows the problem if it fails; connections and jobs are read again either way. */
+async function cardCall(c, method, path, body) {
+  state.cardBusy[c.id] = true;
+  delete state.cardErrors[c.id];
+  applyConnections(state.connections);
+  try {
+    await api(method, path, body);
+  } catch (e) {
+    state.cardErrors[c.id] = e;
+  } finally {
+    delete state.cardBusy[c.id];
+  }
+  await refreshConnections();
+  if (state.selected === c.id) await refreshJobs();
+  schedulePoll();
+}
+
+/** Reconnecting is connecting again with new tokens: the form is filled with the account, the seller pastes the tokens. */
+function prefillReconnect(c) {
+  const form = $('connect-form');
+  $('connect-details').open = true;
+  form.channel.value = c.channel;
+  connectFormChannelChanged();
+  form.externalId.value = c.externalId;
+  if (c.linkedPageId) form.linkedPageId.value = c.linkedPageId;
+  form.name.value = c.name || '';
+  form.accessToken.value = '';
+  form.accessToken.focus();
+  $('connect-details').scrollIntoView({ block: 'nearest' });
+}
+
 function statusLabel(status) {
-  return { active: 'Active', syncing: 'Syncing…', reauth_required: 'Reconnect needed', disconnected: 'Disconnected' }[status] || status;
+  return { active: 'Active', syncing: 'Syncing…', sync_failed: 'Sync failed', reauth_required: 'Reconnect needed', disconnected: 'Disconnected' }[status] || status;
 }
 
 function connectFormChannelChanged() {
@@ -260,22 +331,62 @@ async function toggleSyncSpam(event) {
 
 const isRunning = (job) => job.status === 'queued' || job.status === 'running';
 
+const KIND_LABELS = { initial: 'Initial sync', resync: 'Resync', 'load-more': 'Load more', spam: 'Spam-folder check', backfill: 'Backfill' };
+
 async function refreshJobs() {
   if (!state.selected) return;
   const connectionId = state.selected;
   const before = new Map(state.jobs.map((j) => [j.id, j.status]));
-  const page = await api('GET', `/api/connections/${encodeURIComponent(connectionId)}/sync-jobs?limit=10`);
+  const page = await api('GET', `/api/connections/${encodeURIComponent(connectionId)}/sync-jobs?limit=50`);
   if (connectionId !== state.selected) return;
   state.jobs = page.items || [];
-  $('jobs').replaceChildren(...state.jobs.map(jobRow));
-  if (state.jobs.length === 0) $('jobs').append(el('li', { class: 'muted', text: 'No sync job yet.' }));
+  renderJobs();
   // A job that just finished brought new conversations: show them.
   if (state.jobs.some((j) => before.has(j.id) && isRunning({ status: before.get(j.id) }) && !isRunning(j))) {
     await loadConversations(false);
   }
 }
 
-function jobRow(job) {
+/**
+ * Jobs grouped by kind, the group with the newest job first: each kind's newest job in full (progress, import report),
+ * its earlier ones folded. Backfills (one per Zalo customer who wrote after the import) are folded into one line.
+ */
+function renderJobs() {
+  const groups = new Map();
+  for (const job of state.jobs) {
+    if (!groups.has(job.kind)) groups.set(job.kind, []);
+    groups.get(job.kind).push(job);
+  }
+  const items = [];
+  for (const [kind, jobs] of groups) {
+    if (kind === 'backfill') { items.push(backfillGroup(jobs)); continue; }
+    items.push(jobRow(jobs[0], true));
+    if (jobs.length > 1) {
+      items.push(el('li', { class: 'job-group earlier', 'data-kind': kind },
+        el('details', {},
+          el('summary', { text: `${jobs.length - 1} earlier ${KIND_LABELS[kind] ? KIND_LABELS[kind].toLowerCase() : kind} job${jobs.length > 2 ? 's' : ''}` }),
+          el('ul', { class: 'jobs' }, ...jobs.slice(1).map((j) => jobRow(j, false))))));
+    }
+  }
+  if (items.length === 0) items.push(el('li', { class: 'muted', text: 'No sync job yet.' }));
+  $('jobs').replaceChildren(...items);
+}
+
+function backfillGroup(jobs) {
+  const running = jobs.filter(isRunning).length;
+  const failed = jobs.filter((j) => j.status === 'failed').length;
+  const messages = jobs.reduce((n, j) => n + ((j.progress && j.progress.messages) || 0), 0);
+  const parts = [`${jobs.length} backfill${jobs.length > 1 ? 's' : ''}`, `${number.format(messages)} messages`];
+  if (running) parts.push(`${running} running`);
+  if (failed) parts.push(`${failed} failed`);
+  return el('li', { class: 'job-group backfills', 'data-kind': 'backfill', 'data-count': String(jobs.length) },
+    el('details', {},
+      el('summary', { text: parts.join(' · ') }),
+      el('p', { class: 'muted small', text: 'A backfill imports the history of a customer who wrote after the initial import (at most 100 messages, none older than 6 months).' }),
+      el('ul', { class: 'jobs' }, ...jobs.map((j) => jobRow(j, false)))));
+}
+
+function jobRow(job, head) {
   const c = state.connections.find((x) => x.id === job.connectionId);
   const p = job.progress || {};
   const expected = EXPECTED[job.kind === 'load-more' ? 'load-more' : c && c.channel] || 100;
@@ -283,17 +394,42 @@ function jobRow(job) {
   const value = done ? 100 : isRunning(job) ? Math.min(95, Math.round(100 * (p.conversations || 0) / expected)) : 0;
   const bar = el('progress', { max: '100', value: String(value), 'aria-label': `${job.kind} sync progress` });
   if (isRunning(job) && (p.conversations || 0) === 0) bar.removeAttribute('value'); // indeterminate until the first page lands
-  return el('li', { class: `job job-${job.status}`, 'data-job': job.id, 'data-status': job.status },
+  return el('li', { class: `job job-${job.status}${head ? '' : ' job-older'}`, 'data-job': job.id, 'data-status': job.status, 'data-kind': job.kind },
     el('div', { class: 'job-head' },
-      el('span', { class: 'job-kind', text: job.kind }),
+      el('span', { class: 'job-kind', title: KIND_LABELS[job.kind] || job.kind, text: job.kind }),
       el('span', { class: 'job-status', text: job.status }),
       el('span', { class: 'job-phase muted', text: job.phase ? `phase: ${job.phase}` : '' }),
       el('span', { class: 'muted small', text: seconds(job) })),
-    bar,
+    head ? bar : null,
     el('div', { class: 'small', text:
       `${number.format(p.conversations || 0)} conversations · ${number.format(p.messages || 0)} messages · ` +
       `${number.format(p.posts || 0)} posts · ${number.format(p.comments || 0)} comments · ${number.format(p.apiCalls || 0)} channel calls` }),
-    job.error ? el('div', { class: 'problem inline', text: job.error }) : null);
+    job.error ? el('div', { class: 'problem inline', text: job.error }) : null,
+    job.report && job.report.limits && job.report.limits.length ? jobReport(job.report.limits, head) : null);
+}
+
+/** The import report: each rule of the policy table that applied, in words (what was imported, of how many, why it stopped). */
+function jobReport(limits, open) {
+  return el('details', { class: 'job-report', open: open || undefined },
+    el('summary', { text: 'Import report' }),
+    el('ul', {}, ...limits.map((l) => el('li', { 'data-rule': l.name, text: explainLimit(l) }))));
+}
+
+function explainLimit(l) {
+  const rule = l.name.split('.').slice(1).join('.');
+  const of = l.found !== null && l.found !== undefined ? ` of ${number.format(l.found)}` : '';
+  const days = /^phase1\.days(\d+)$/.exec(rule);
+  if (days) return `Conversations active in the last ${days[1]} days: ${number.format(l.imported)} — all of them (no count cap)`;
+  if (rule === 'unfollowerMessages') return `Customers who unfollowed: ${number.format(l.found || 0)}, ${number.format(l.imported)} messages — at most ${l.limit} each`;
+  const label = { 'phase2.batch': 'Older conversations (fewer than 100 were recent)', total: 'Conversations in all', conversations: 'Conversations',
+    messagesPerConversation: 'Messages', posts: 'Posts', comments: 'Comments across them', spamConversations: 'Spam-folder conversations',
+    updatedConversations: 'Conversations updated since the last sync' }[rule] || rule;
+  const limit = rule === 'messagesPerConversation' ? `at most ${l.limit} per conversation`
+    : rule === 'phase2.batch' || rule === 'total' ? `at most ${l.limit}`
+    : l.limit !== null && l.limit !== undefined ? `the ${l.limit} newest` : '';
+  const why = { limit: limit ? `${limit} (the limit)` : 'the limit', exhausted: `all there were${limit ? ` (rule: ${limit})` : ''}`,
+    cancelled: 'cancelled', auth: 'stopped: the token was rejected', failed: 'stopped: failed', running: 'still running' }[l.stoppedBecause] || l.stoppedBecause;
+  return `${label}: ${number.format(l.imported)}${of} — ${why}`;
 }
 
 // ---- polling -----------------------------------------------------------------------------------------
@@ -338,10 +474,17 @@ async function loadConversations(append) {
 
 function conversationRow(conv) {
   const name = (conv.customer && (conv.customer.name || conv.customer.id)) || conv.externalId || conv.id;
-  const item = el('li', { class: `conversation${conv.folder === 'spam' ? ' spam' : ''}${state.conversation && state.conversation.id === conv.id ? ' selected' : ''}`, 'data-conversation': conv.id });
+  const waiting = !!conv.awaitingReply;
+  const item = el('li', { class: `conversation${conv.folder === 'spam' ? ' spam' : ''}${waiting ? ' awaiting' : ''}${state.conversation && state.conversation.id === conv.id ? ' selected' : ''}`,
+    'data-conversation': conv.id, 'data-awaiting': String(waiting) });
+  const last = conv.lastMessage;
+  const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${last.text || '[attachment]'}` : '';
   item.append(el('button', { type: 'button', class: 'conversation-open', onclick: () => openConversation(conv.id) },
-    el('span', { class: 'conversation-name', text: name }),
-    el('span', { class: 'muted small', text: when(conv.lastMessageAt) })));
+    el('span', { class: 'conversation-line' },
+      waiting ? el('span', { class: 'awaiting-mark', role: 'img', 'aria-label': 'Waiting for your reply', title: 'The buyer wrote last: waiting for your reply' }) : null,
+      el('span', { class: 'conversation-name', text: name }),
+      el('span', { class: 'muted small conversation-time', text: when(conv.lastMessageAt) })),
+    el('span', { class: `conversation-preview${waiting ? ' unread' : ''}`, text: preview })));
   const tags = [];
   if (conv.folder === 'spam') tags.push('spam');
   if (conv.status && conv.status !== 'open') tags.push(conv.status);
@@ -394,9 +537,17 @@ async function openConversation(id) {
     $('reply-form').hidden = false;
     const list = $('messages');
     list.scrollTop = list.scrollHeight;
+    bringThreadIntoView();
   } catch (e) {
     showProblem($('conversations-error'), e);
   }
+}
+
+/** On a phone (or any layout where the thread sits below the list) the opened thread is scrolled into view. */
+function bringThreadIntoView() {
+  const pane = document.querySelector('.pane.thread');
+  const top = pane.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight / 3) pane.scrollIntoView({ block: 'start' });
 }
 
 async function olderMessages() {
@@ -428,6 +579,11 @@ function messageItem(m) {
     el('div', { class: 'muted small', text: `${m.direction === 'out' ? 'Seller' : 'Customer'} · ${when(m.sentAt)}${m.text && attachments ? ` · ${attachments}` : ''}` }));
 }
 
+/** A random Idempotency-Key (crypto.getRandomValues works outside secure contexts too, unlike randomUUID). */
+function newIdempotencyKey() {
+  return 'dash-' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function submitReply(event) {
   event.preventDefault();
   const text = $('reply-text').value.trim();
@@ -435,8 +591,15 @@ async function submitReply(event) {
   const submit = event.target.querySelector('button[type=submit]');
   submit.disabled = true;
   showProblem($('reply-error'), null);
+  // One key per reply: sending the same text to the same conversation again after an error or a lost answer reuses
+  // it, so the service answers the first result instead of sending the message twice.
+  const conversationId = state.conversation.id;
+  if (!state.pendingReply || state.pendingReply.text !== text || state.pendingReply.conversationId !== conversationId) {
+    state.pendingReply = { text, conversationId, key: newIdempotencyKey() };
+  }
   try {
-    const message = await api('POST', `/api/conversations/${encodeURIComponent(state.conversation.id)}/messages`, { text });
+    const message = await api('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { text }, { 'Idempotency-Key': state.pendingReply.key });
+    state.pendingReply = null;
     $('reply-text').value = '';
     state.messages = [message].concat(state.messages.filter((m) => m.id !== message.id));
     // A reply moves a spam conversation to the inbox: read the conversation again.
@@ -445,6 +608,8 @@ async function submitReply(event) {
     $('messages').scrollTop = $('messages').scrollHeight;
     await loadConversations(false);
   } catch (e) {
+    // A 4xx is a definite answer (nothing sent): the next try is a new reply. A network error or 5xx keeps the key.
+    if (e.status >= 400 && e.status < 500) state.pendingReply = null;
     showProblem($('reply-error'), e);
   } finally {
     submit.disabled = false;

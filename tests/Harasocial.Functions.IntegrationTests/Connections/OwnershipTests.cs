@@ -158,7 +158,31 @@ public sealed class OwnershipTests(AzuriteFixture azurite)
         var (again, _) = await harness.ConnectAsync("zalo", "3000000000001920007", "z-own", "z-own-rt");
 
         Assert.Equal(3, harness.Simulator.State.CallCounts["zalo.getoa"]);
-        Assert.Equal("disconnected", (await harness.GetJsonAsync($"/api/connections/{first}"))["status"]!.GetValue<string>());
+        // SPEC §4 (issue 18): the disconnected connection itself comes back, with its data.
+        Assert.Equal(first, again);
         Assert.Contains((await harness.GetJsonAsync($"/api/connections/{again}"))["status"]!.GetValue<string>(), new[] { "syncing", "active" });
+    }
+
+    /// <summary>
+    /// Issue 18: <c>1' or PartitionKey ne '</c> and <c>a/b#c?d\e</c> were accepted as account ids (202, stored; the job then
+    /// failed). Account ids are digits on every channel: 400 naming the field, before the channel is asked or anything stored.
+    /// </summary>
+    [Theory]
+    [InlineData("facebook", "1' or PartitionKey ne '", null, "externalId")]
+    [InlineData("facebook", "a/b#c?d\\e", null, "externalId")]
+    [InlineData("zalo", "3000000000001920007x", null, "externalId")]
+    [InlineData("shopee", "1234567890123456789012345", null, "externalId")]
+    [InlineData("instagram", "17841920003", "1920004/feed", "linkedPageId")]
+    public async Task Connect_AccountIdNotDigits_400NamingTheField_NothingAskedOrStored(string channel, string externalId, string? linkedPageId, string field)
+    {
+        await using var harness = await SyncHarness.StartAsync(azurite, Accounts);
+
+        var problem = await TenantApiTests.AssertProblemAsync(
+            await harness.Client.PostAsJsonAsync("/api/connections", new { channel, externalId, accessToken = "t", refreshToken = "r", linkedPageId }),
+            HttpStatusCode.BadRequest);
+
+        Assert.Contains("digits", problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, harness.Simulator.State.CallCounts.Total);
+        Assert.Empty((await harness.GetJsonAsync("/api/connections"))["items"]!.AsArray());
     }
 }

@@ -22,7 +22,7 @@ public sealed class HostParityTests(AzuriteFixture azurite)
         var worker = WorkerFunctions();
         await using var app = new AppFactory(azurite);
         _ = app.Server;
-        var standalone = StandaloneFunctions(app.Services);
+        var (standalone, own) = StandaloneFunctions(app.Services);
 
         Assert.Equal(standalone.OrderBy(f => f, StringComparer.Ordinal), worker.OrderBy(f => f, StringComparer.Ordinal));
         Assert.Contains("http GetConnection GET api/connections/{id}", worker);
@@ -30,6 +30,11 @@ public sealed class HostParityTests(AzuriteFixture azurite)
         Assert.Contains("timer Resync %Sync__ResyncSchedule%", worker);
         Assert.Contains("orchestrator InitialSync", worker);
         Assert.Contains("activity ImportConversationPage", worker);
+
+        // The standalone host's own endpoints are the API reference, and nothing it serves is a function of the worker's.
+        Assert.Contains("GET openapi/v1.json", own);
+        Assert.Contains("GET scalar/{documentName?}", own);
+        Assert.All(own, e => Assert.True(e.StartsWith("GET openapi/", StringComparison.Ordinal) || e.StartsWith("GET scalar", StringComparison.Ordinal), e));
     }
 
     [Fact]
@@ -91,14 +96,23 @@ public sealed class HostParityTests(AzuriteFixture azurite)
             .Select(f => (f.Name, f.Trigger!["route"]!.GetValue<string>(), Methods(f.Trigger!).Split(',').ToHashSet(StringComparer.Ordinal))),
     ];
 
-    private static HashSet<string> StandaloneFunctions(IServiceProvider services)
+    /// <summary>The standalone host's functions, and apart from them its own endpoints (the API reference).</summary>
+    private static (HashSet<string> Functions, List<string> Own) StandaloneFunctions(IServiceProvider services)
     {
         var functions = new HashSet<string>(StringComparer.Ordinal);
+        var own = new List<string>();
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
-            functions.Add($"http {name} {string.Join(',', methods.Order(StringComparer.Ordinal))} {endpoint.RoutePattern.RawText!.TrimStart('/')}");
+            var methods = string.Join(',', (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Order(StringComparer.Ordinal));
+            var route = endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<Harasocial.Standalone.Hosting.ApiReference.StandaloneOnly>() is not null)
+            {
+                own.Add($"{methods} {route}");
+                continue;
+            }
+
+            functions.Add($"http {name} {methods} {route}");
         }
 
         var table = services.GetRequiredService<FunctionTable>();
@@ -106,7 +120,7 @@ public sealed class HostParityTests(AzuriteFixture azurite)
         functions.UnionWith(table.Timers.Select(t => $"timer {t.Name} %{t.ScheduleSetting.Replace(":", "__", StringComparison.Ordinal)}%"));
         functions.UnionWith(SyncTasks.OrchestratorNames.Select(n => $"orchestrator {n}"));
         functions.UnionWith(SyncTasks.ActivityNames.Select(n => $"activity {n}"));
-        return functions;
+        return (functions, own);
     }
 
     private static string Methods(JsonNode trigger) =>

@@ -88,4 +88,26 @@ public sealed class ReplyTests(AzuriteFixture azurite)
 
         Assert.Empty(harness.Simulator.State.SentMessages);
     }
+
+    /// <summary>Issue 18: a reply of zero-width spaces, or one holding NUL or another control character, was sent and stored (201).</summary>
+    [Theory]
+    [InlineData("\u200B\u200B\u200B")]
+    [InlineData(" \u200C\uFEFF\u2060 ")]
+    [InlineData("hello\u0000world")]
+    [InlineData("\u001b[31mred")]
+    public async Task Reply_InvisibleOrControlText_400NothingSentNothingStored(string text)
+    {
+        await using var harness = await SyncHarness.StartAsync(azurite, Shop);
+        var (connection, job) = await harness.ConnectAsync("shopee", "6770003", "s-at", "s-rt");
+        await harness.WaitForJobAsync(job);
+        var id = (await harness.GetJsonAsync($"/api/connections/{connection}/conversations"))["items"]![0]!["id"]!.GetValue<string>();
+        var before = (await harness.GetJsonAsync($"/api/conversations/{id}/messages?limit=100"))["items"]!.AsArray().Count;
+
+        var problem = await TenantApiTests.AssertProblemAsync(
+            await harness.Client.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text }), HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["text"]);
+        Assert.Empty(harness.Simulator.State.SentMessages);
+        Assert.Equal(before, (await harness.GetJsonAsync($"/api/conversations/{id}/messages?limit=100"))["items"]!.AsArray().Count);
+    }
 }

@@ -137,13 +137,30 @@ internal sealed record TwoTenantIds(
         Assert.Equal("completed", (await harness.WaitForJobAsync(ownJob))["status"]!.GetValue<string>());
         Assert.Equal("completed", (await harness.WaitForJobAsync(foreignJob, TimeSpan.FromMinutes(1), other))["status"]!.GetValue<string>());
 
+        var ownConversation = await FirstIdAsync(harness, $"/api/connections/{own}/conversations", null);
         return new TwoTenantIds(
-            harness.TenantKey, own, await FirstIdAsync(harness, $"/api/connections/{own}/conversations", null), ownJob,
+            harness.TenantKey, own, ownConversation, ownJob,
             foreignKey, foreign, await FirstIdAsync(harness, $"/api/connections/{foreign}/conversations", other), foreignJob,
-            await FirstIdAsync(harness, $"/api/connections/{foreign}/posts", other));
+            await FirstIdAsync(harness, $"/api/connections/{foreign}/posts", other))
+        {
+            OwnCursor = await NextCursorAsync(harness, $"/api/connections/{own}/conversations?limit=1", null),
+            ForeignCursor = await NextCursorAsync(harness, $"/api/connections/{foreign}/conversations?limit=1", other),
+            OwnMessagesCursor = await NextCursorAsync(harness, $"/api/conversations/{ownConversation}/messages?limit=1", null),
+        };
     }
 
+    /// <summary>A real nextCursor of the own inbox listing (signed for it alone).</summary>
+    public string OwnCursor { get; init; } = string.Empty;
+
+    public string ForeignCursor { get; init; } = string.Empty;
+
+    public string OwnMessagesCursor { get; init; } = string.Empty;
+
     public string Fill(string text) => text
+        .Replace("{own.cursor.payload}", OwnCursor.Split('.')[0], StringComparison.Ordinal)
+        .Replace("{own.cursor}", OwnCursor, StringComparison.Ordinal)
+        .Replace("{foreign.cursor}", ForeignCursor, StringComparison.Ordinal)
+        .Replace("{own.messagesCursor}", OwnMessagesCursor, StringComparison.Ordinal)
         .Replace("{own.connection}", OwnConnection, StringComparison.Ordinal)
         .Replace("{own.conversation}", OwnConversation, StringComparison.Ordinal)
         .Replace("{own.job}", OwnJob, StringComparison.Ordinal)
@@ -151,6 +168,9 @@ internal sealed record TwoTenantIds(
         .Replace("{foreign.conversation}", ForeignConversation, StringComparison.Ordinal)
         .Replace("{foreign.job}", ForeignJob, StringComparison.Ordinal)
         .Replace("{foreign.post}", ForeignPost, StringComparison.Ordinal);
+
+    private static async Task<string> NextCursorAsync(SyncHarness harness, string path, HttpClient? client) =>
+        (await harness.GetJsonAsync(path, client))["nextCursor"]!.GetValue<string>();
 
     private static async Task<string> FirstIdAsync(SyncHarness harness, string path, HttpClient? client) =>
         (await harness.GetJsonAsync(path, client))["items"]![0]!["id"]!.GetValue<string>();

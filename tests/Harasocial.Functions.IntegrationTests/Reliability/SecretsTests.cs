@@ -62,6 +62,38 @@ public sealed partial class SecretsTests(AzuriteFixture azurite)
         }
     }
 
+    /// <summary>
+    /// Issue 18: an API key sent in the query string was written to the app log (the host's request lines carry the
+    /// URL). Query strings (keys, OAuth codes, Meta's <c>hub.verify_token</c>) and key or signature headers are never
+    /// logged, by construction: request logging writes method, path, status and duration only.
+    /// </summary>
+    [Fact]
+    public async Task Requests_SecretsInQueryStringsAndHeaders_NeverLogged_PathsAre()
+    {
+        var logs = new CapturedLogs();
+        await using var harness = await SyncHarness.StartAsync(azurite, BadInputCorpusTests.TwoShops, services: logs.AddTo);
+        const string oauthCode = "oauth-code-secret-4f1e9b";
+        const string wrongVerifyToken = "wrong-verify-secret-8d2c";
+        using var anonymous = harness.App.CreateClient();
+
+        await harness.Client.GetAsync(new Uri($"/api/connections?apiKey={harness.TenantKey}&code={oauthCode}", UriKind.Relative));
+        await anonymous.GetAsync(new Uri($"/api/connections?X-Api-Key={harness.TenantKey}", UriKind.Relative));
+        await anonymous.GetAsync(new Uri("/api/webhooks/facebook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=42", UriKind.Relative));
+        await anonymous.GetAsync(new Uri($"/api/webhooks/facebook?hub.mode=subscribe&hub.verify_token={wrongVerifyToken}&hub.challenge=43", UriKind.Relative));
+        await anonymous.GetAsync(new Uri($"/api/health?key={AppFactory.AdminKey}", UriKind.Relative));
+        await Realtime.WebhookPoster.PostMetaAsync(anonymous, Realtime.WebhookPoster.MessageBody("8990001", "42", "m_secret_test", "hi", DateTimeOffset.UtcNow));
+
+        var lines = logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("/api/connections", StringComparison.Ordinal) && l.Contains("200", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("/api/webhooks/facebook", StringComparison.Ordinal));
+        foreach (var secret in new[] { harness.TenantKey, oauthCode, "verify-me", wrongVerifyToken, AppFactory.AdminKey, "hub.challenge" })
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(lines, l => Signature().IsMatch(l) || l.Contains("X-Hub-Signature", StringComparison.OrdinalIgnoreCase) || l.Contains("X-Api-Key:", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static IEnumerable<string> CurrentTokens(global::Harasocial.ChannelSimulator.SimulatorState state, string accountId)
     {
         var tokens = state.CurrentTokens(accountId);

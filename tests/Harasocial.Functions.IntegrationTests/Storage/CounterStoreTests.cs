@@ -18,7 +18,7 @@ public sealed class CounterStoreTests(AzuriteFixture azurite)
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => store.AddAsync("cn_1", $"op_{i}", i % 2, 3, CancellationToken.None)));
 
-        Assert.Equal((20, 120L), await store.SumAsync("cn_1", CancellationToken.None));
+        Assert.Equal(new WebhookCounts(20, 120L), await store.SumAsync("cn_1", CancellationToken.None));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class CounterStoreTests(AzuriteFixture azurite)
         await counters.AddAsync("cn_1", "m_7", 0, 1, CancellationToken.None); // the same operation again: already counted
 
         Assert.True(lose.Lost >= 40, $"{lose.Lost} answers lost");
-        Assert.Equal((10, 40L), await counters.SumAsync("cn_1", CancellationToken.None));
+        Assert.Equal(new WebhookCounts(10, 40L), await counters.SumAsync("cn_1", CancellationToken.None));
     }
 
     /// <summary>Lets every counter write reach storage, then loses its first answer, as a dropped connection would:

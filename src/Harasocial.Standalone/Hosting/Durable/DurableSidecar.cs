@@ -24,6 +24,7 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
     private readonly StorageSettings storage;
     private readonly StorageNames names;
     private readonly ILoggerFactory loggers;
+    private readonly ILogger log;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopping = new();
     private WebApplication? server;
@@ -33,6 +34,7 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
     public DurableSidecar(IOptions<DurableOptions> options, StorageSettings storage, StorageNames names, ILoggerFactory loggers)
     {
         (this.options, this.storage, this.names, this.loggers) = (options, storage, names, loggers);
+        log = loggers.CreateLogger<DurableSidecar>(); // here, not at stop: a test host may dispose its loggers first
         Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectAsync },
@@ -61,7 +63,6 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var log = loggers.CreateLogger<DurableSidecar>();
         for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
         {
             try
@@ -152,7 +153,7 @@ internal sealed partial class DurableSidecar : IHostedService, IProvisioned, IAs
             }
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {
-                LogStopTimedOut(loggers.CreateLogger<DurableSidecar>());
+                LogStopTimedOut(log);
             }
         }
     }

@@ -95,19 +95,20 @@ internal sealed class ConversationMessagesActivity(ChannelWork work, Conversatio
 
     private static string PageId(string customerId, string? cursor) => $"messages:{customerId}:{cursor ?? "start"}";
 
+    /// <summary>The buyer's newest message and the list's preview, on the conversation row (a save that changes nothing writes nothing).</summary>
     private async Task NoteInboundAsync(string connectionId, string customerId, List<ChannelMessage> taken, CancellationToken cancellationToken)
     {
-        if (taken.Count == 0 || await conversations.GetAsync(connectionId, customerId, cancellationToken) is not { } row)
+        if (taken.Count == 0)
         {
             return;
         }
 
-        var updated = row.CopyAs(row.RowKey);
-        updated.ETag = row.ETag;
-        if (ConversationRows.NoteInbound(updated, taken))
+        await conversations.SaveAsync(connectionId, [customerId], (old, _) =>
         {
-            // Best effort: a concurrent webhook may already have moved it further.
-            await conversations.TryReplaceAsync(row, updated, cancellationToken);
-        }
+            var row = old!.CopyAs(old.RowKey);
+            row.ETag = old.ETag;
+            ConversationRows.NoteInbound(row, taken);
+            return row;
+        }, cancellationToken, onlyExisting: true);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class NextSpamCheckActivity(ConnectionStore connections) : ISync
     public async Task<SpamDue> RunAsync(SpamWatchRef input, CancellationToken cancellationToken)
     {
         var connection = await connections.GetAsync(input.TenantId, input.ConnectionId, cancellationToken);
-        return connection is null || !SpamChecks.Applies(connection) || connection.Status is not (ConnectionStatus.Active or ConnectionStatus.Syncing)
+        return connection is null || !SpamChecks.Applies(connection) || !ConnectionStatus.CanSync(connection.Status)
             ? new SpamDue(false, null)
             : new SpamDue(true, connection.NextSpamCheckAt);
     }

@@ -25,7 +25,7 @@ internal static class SyncTasks
         ActivityRow.For<ConversationPageActivity, PageInput, ActivityResult<PageResult>>(SyncTaskNames.ImportConversationPage),
         ActivityRow.For<ConversationMessagesActivity, MessagesInput, ActivityResult<MessagesResult>>(SyncTaskNames.ImportConversationMessages),
         ActivityRow.For<PostsActivity, PostsInput, ActivityResult<PostsResult>>(SyncTaskNames.ImportPosts),
-        ActivityRow.For<CommentsActivity, CommentsInput, ActivityResult<int>>(SyncTaskNames.ImportComments),
+        ActivityRow.For<CommentsActivity, CommentsInput, ActivityResult<CommentsResult>>(SyncTaskNames.ImportComments),
         ActivityRow.For<KeepNewestCommentsActivity, KeepCommentsInput, ActivityResult<int>>(SyncTaskNames.KeepNewestComments),
         ActivityRow.For<RefreshExpiringTokenActivity, RefreshInput, ActivityResult<bool>>(SyncTaskNames.RefreshExpiringToken),
         ActivityRow.For<FinishJobActivity, FinishInput, bool>(SyncTaskNames.FinishJob),

@@ -61,7 +61,12 @@ internal sealed partial class SyncJobs(
             await connections.MutateAsync(connection.PartitionKey, connection.RowKey, c =>
             {
                 c.ActiveJobId = id;
-                c.Status = c.Status == ConnectionStatus.Active ? ConnectionStatus.Syncing : c.Status;
+                if (c.Status is ConnectionStatus.Active or ConnectionStatus.SyncFailed)
+                {
+                    // A retry of a failed initial sync: syncing again, the old reason gone.
+                    (c.Status, c.StatusReason) = (ConnectionStatus.Syncing, null);
+                }
+
                 return true;
             }, cancellationToken);
         }
@@ -157,6 +162,23 @@ internal sealed partial class SyncJobs(
         }
 
         return job;
+    }
+
+    /// <summary>Disconnect stops the connection's syncs: every job still queued or running is cancelled (terminated,
+    /// with what it stored counted).</summary>
+    public async Task CancelAllAsync(DurableTaskClient durable, string tenantId, string connectionId, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery { InstanceIdPrefix = JobPrefix(connectionId), Statuses = Live };
+        var ids = new List<string>();
+        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            ids.Add(instance.InstanceId);
+        }
+
+        foreach (var id in ids)
+        {
+            await CancelAsync(durable, tenantId, id, cancellationToken);
+        }
     }
 
     public JobInput Input(ConnectionEntity connection, string kind, DateTimeOffset now, (string CustomerId, string? ThreadId)? backfill = null)

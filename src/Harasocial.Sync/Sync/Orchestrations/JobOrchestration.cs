@@ -30,7 +30,7 @@ internal static class JobOrchestration
 
         flow.Enter(stop is null ? "completed" : "stopped");
         await context.CallActivityAsync<bool>(
-            SyncTaskNames.FinishJob, new FinishInput(flow.Ref, stop is null, flow.Progress), TaskOptions.FromRetryPolicy(new RetryPolicy(5, input.RetryInterval)));
+            SyncTaskNames.FinishJob, new FinishInput(flow.Ref, stop is null, flow.Progress, stop), TaskOptions.FromRetryPolicy(new RetryPolicy(5, input.RetryInterval)));
         if (stop is null)
         {
             return flow.State();

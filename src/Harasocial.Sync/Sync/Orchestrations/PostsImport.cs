@@ -16,7 +16,8 @@ internal static class PostsImport
         var (policy, channel) = (flow.Job.Policy, flow.Job.Channel.ToWireName());
         flow.Enter("posts");
         var posts = await flow.RunAsync<PostsInput, PostsResult>(SyncTaskNames.ImportPosts, new PostsInput(flow.Ref, policy));
-        flow.AddReport(new LimitReport($"{channel}.posts", policy.Posts, posts.Found, posts.PostIds.Count, posts.Found > posts.PostIds.Count ? StoppedBecause.Limit : StoppedBecause.Exhausted));
+        var morePosts = posts.Found is not { } all || all > posts.PostIds.Count;
+        flow.AddReport(new LimitReport($"{channel}.posts", policy.Posts, posts.Found, posts.PostIds.Count, morePosts ? StoppedBecause.Limit : StoppedBecause.Exhausted));
         if (posts.PostIds.Count == 0 || policy.Comments <= 0)
         {
             return;
@@ -24,13 +25,14 @@ internal static class PostsImport
 
         flow.Enter("comments");
         flow.AddReport(new LimitReport($"{channel}.comments", policy.Comments, null, 0, StoppedBecause.Running));
-        var found = 0;
+        var (found, created) = (0, 0);
         foreach (var postId in posts.PostIds)
         {
-            found += await flow.RunAsync<CommentsInput, int>(SyncTaskNames.ImportComments, new CommentsInput(flow.Ref, policy, postId));
+            var comments = await flow.RunAsync<CommentsInput, CommentsResult>(SyncTaskNames.ImportComments, new CommentsInput(flow.Ref, policy, postId));
+            (found, created) = (found + comments.Found, created + comments.Created);
         }
 
-        var kept = await flow.RunAsync<KeepCommentsInput, int>(SyncTaskNames.KeepNewestComments, new KeepCommentsInput(flow.Ref, policy, posts.PostIds));
+        var kept = await flow.RunAsync<KeepCommentsInput, int>(SyncTaskNames.KeepNewestComments, new KeepCommentsInput(flow.Ref, policy, posts.PostIds, created));
         flow.AddReport(new LimitReport($"{channel}.comments", policy.Comments, found, kept, found > kept ? StoppedBecause.Limit : StoppedBecause.Exhausted));
     }
 }

@@ -268,6 +268,78 @@ for name, body in {
 }.items():
     add(f"ownership-{name}", "POST", "/api/connections", "tenant", body, expect=[403])
 
+# Issue 18 (appended, so the cases above keep their numbers).
+# Account ids are digits per channel (SPEC §4): anything else → 400 naming the field, nothing stored.
+for name, payload in {
+    "facebook-odata": {"channel": "facebook", "externalId": "1' or PartitionKey ne '", "accessToken": "t"},
+    "facebook-key-chars": {"channel": "facebook", "externalId": "a/b#c?d\\e", "accessToken": "t"},
+    "facebook-letters": {"channel": "facebook", "externalId": "page123", "accessToken": "t"},
+    "facebook-fullwidth-digits": {"channel": "facebook", "externalId": "\uff11\uff12\uff13", "accessToken": "t"},
+    "facebook-25-digits": {"channel": "facebook", "externalId": "1" * 25, "accessToken": "t"},
+    "facebook-negative": {"channel": "facebook", "externalId": "-5550001", "accessToken": "t"},
+    "instagram-id-letters": {"channel": "instagram", "externalId": "ig_17841400000001", "accessToken": "t", "linkedPageId": "5550007"},
+    "instagram-page-letters": {"channel": "instagram", "externalId": "17841400000001", "accessToken": "t", "linkedPageId": "page/1"},
+    "instagram-page-space": {"channel": "instagram", "externalId": "17841400000001", "accessToken": "t", "linkedPageId": "5550007 "},
+    "zalo-hex": {"channel": "zalo", "externalId": "30000000000000000a1", "accessToken": "t", "refreshToken": "r"},
+    "zalo-exponent": {"channel": "zalo", "externalId": "3e18", "accessToken": "t", "refreshToken": "r"},
+    "shopee-decimal": {"channel": "shopee", "externalId": "220000001.0", "accessToken": "t", "refreshToken": "r"},
+    "shopee-plus": {"channel": "shopee", "externalId": "+220000001", "accessToken": "t", "refreshToken": "r"},
+}.items():
+    add(f"account-id-{name}", "POST", "/api/connections", "tenant", json.dumps(payload))
+
+# Replies: nothing readable, control characters, broken text; and the body rules every JSON route has (the reply
+# route was not in ROUTES). The own conversation is a Shopee one (no reply window): a reply let through would be sent
+# and stored, and the test's row count would change.
+REPLY = "/api/conversations/{own.conversation}/messages"
+for name, body in {
+    "empty": '{"text":""}',
+    "spaces": '{"text":"  \\n\\t  "}',
+    "zero-width-spaces": '{"text":"\\u200b\\u200b\\u200b"}',
+    "invisible-mix": '{"text":" \\u200b\\u200c\\u200d\\u2060\\ufeff\\u00ad "}',
+    "hangul-filler": '{"text":"\\u3164"}',
+    "nul": '{"text":"hello\\u0000world"}',
+    "escape": '{"text":"\\u001b[31mred"}',
+    "bell": '{"text":"ding\\u0007"}',
+    "lone-surrogate": '{"text":"x\\ud800y"}',
+    "missing": '{}',
+    "null": '{"text":null}',
+    "number": '{"text":42}',
+    "array": '{"text":["hi"]}',
+    "object": '{"text":{"value":"hi"}}',
+}.items():
+    add(f"reply-{name}", "POST", REPLY, "tenant", body)
+for name, body in MALFORMED.items():
+    add(f"reply-json-{name}", "POST", REPLY, "tenant", body)
+add("reply-deep-arrays", "POST", REPLY, "tenant", deep)
+add("reply-deep-arrays-in-text", "POST", REPLY, "tenant", '{"text":' + "[" * 5000 + "]" * 5000 + "}")
+add("reply-deep-objects", "POST", REPLY, "tenant", '{"text":"hi","x":' + '{"x":' * 5000 + "1" + "}" * 5000 + "}")
+add("reply-huge", "POST", REPLY, "tenant", '{"text":"{pad}"}', pad=1_100_000, expect=[413])
+for ct in CONTENT_TYPES:
+    add(f"reply-content-type-{slug_of(ct or 'none')}", "POST", REPLY, "tenant", '{"text":"hi"}', headers={} if ct is None else {"Content-Type": ct}, expect=[415])
+
+# Cursors are signed for their listing (SPEC §4): made-up, unsigned (the storage key the API used to return as is),
+# another folder's, another listing's or another tenant's cursor → 400. {own.cursor} is a real nextCursor of the own
+# connection's inbox, {foreign.cursor} one of the foreign connection's inbox, {own.messagesCursor} one of the own
+# conversation's messages.
+CONVERSATIONS = "/api/connections/{own.connection}/conversations"
+for name, query in {
+    "garbage": "cursor=garbage",
+    "unsigned-storage-key": "cursor=aXxpbmJveHw",
+    "signature-cut": "cursor={own.cursor.payload}",
+    "signature-of-another": "cursor={own.cursor.payload}.AAAAAAAAAAAAAAAAAAAAAA",
+    "other-folder": "folder=spam&cursor={own.cursor}",
+    "other-status": "status=closed&cursor={own.cursor}",
+    "other-tenant": "cursor={foreign.cursor}",
+    "messages-cursor": "cursor={own.messagesCursor}",
+}.items():
+    add(f"cursor-conversations-{name}", "GET", CONVERSATIONS + "?" + query, "tenant")
+for name, query in {
+    "garbage": "cursor=garbage",
+    "conversations-cursor": "cursor={own.cursor}",
+    "unsigned-storage-key": "cursor=dHw",
+}.items():
+    add(f"cursor-messages-{name}", "GET", "/api/conversations/{own.conversation}/messages?" + query, "tenant")
+
 for f in os.listdir(HERE):
     if f.endswith(".json"):
         os.remove(os.path.join(HERE, f))
