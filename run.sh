@@ -234,7 +234,7 @@ const secs = (j) => j.completedAt ? ((new Date(j.completedAt) - new Date(j.creat
   }
   // Why these numbers: the import rules that applied (the job's report), e.g. "posts 5 of 8: the 5 newest (the limit)".
   console.log('');
-  console.log('== what each initial sync imported, and why it stopped there (SPEC §2 limits; the job report)');
+  console.log('== what each initial sync imported, and why it stopped there (the import limits in the README; the job report)');
   for (const r of rows) {
     const limits = (r.job.report && r.job.report.limits) || [];
     console.log(`  ${r.account.channel} ${r.account.name}`);
