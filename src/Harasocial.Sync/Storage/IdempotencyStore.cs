@@ -51,23 +51,8 @@ internal sealed class IdempotencyStore(TableServiceClient tables, StorageNames n
         await Table.DeleteEntityAsync(tenantId, rowKey, ETag.All, cancellationToken);
 
     /// <summary>Deletes rows created before <paramref name="before"/> (the resync tick; keys are kept 24 h).</summary>
-    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CreatedAt lt {before}"), 1000, ["PartitionKey", "RowKey"], cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            await Table.SubmitInChunksAsync(
-                [.. partition.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey)))],
-                cancellationToken);
-        }
-
-        return rows.Count;
-    }
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        Table.DeleteWhereAsync(TableClient.CreateQueryFilter($"CreatedAt lt {before}"), cancellationToken);
 }
 
 /// <summary>An idempotency key's claim and, once done, its answer.</summary>

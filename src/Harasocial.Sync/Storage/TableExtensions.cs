@@ -14,6 +14,25 @@ internal static class TableExtensions
         }
     }
 
+    /// <summary>Deletes every row the filter matches, partition by partition in transactions; answers how many.</summary>
+    public static async Task<int> DeleteWhereAsync(this TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey"], cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        {
+            await table.SubmitInChunksAsync(
+                [.. partition.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey)))],
+                cancellationToken);
+        }
+
+        return rows.Count;
+    }
+
     public static async Task<T?> GetOrDefaultAsync<T>(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()
     {

@@ -37,24 +37,8 @@ internal sealed class WebhookSeen(TableServiceClient tables, StorageNames names,
     }
 
     /// <summary>Deletes the slots older than the two a claim reads (called from the periodic resync tick).</summary>
-    public async Task<int> PruneAsync(CancellationToken cancellationToken)
-    {
-        var oldest = Partition(Slot(time.GetUtcNow()) - 1);
-        var rows = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {oldest}"), 1000, ["PartitionKey", "RowKey"], cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            await Table.SubmitInChunksAsync(
-                [.. partition.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey)))],
-                cancellationToken);
-        }
-
-        return rows.Count;
-    }
+    public Task<int> PruneAsync(CancellationToken cancellationToken) =>
+        Table.DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey lt {Partition(Slot(time.GetUtcNow()) - 1)}"), cancellationToken);
 
     private static bool IsOwnedBy(TableEntity? row, string messageId) =>
         row is null || string.Equals(row.GetString("MessageId"), messageId, StringComparison.Ordinal);
