@@ -1,5 +1,5 @@
-using Harasocial.Testing;
 using Microsoft.Playwright;
+using static Harasocial.Dashboard.Tests.DashboardPage;
 using static Microsoft.Playwright.Assertions;
 
 namespace Harasocial.Dashboard.Tests;
@@ -8,8 +8,6 @@ namespace Harasocial.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardTests(DashboardFixture fixture)
 {
-    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task Key_NotValid_SaysSoAndHidesTheApp()
     {
@@ -204,38 +202,10 @@ public sealed class DashboardTests(DashboardFixture fixture)
         return (page, key);
     }
 
-    private static async Task ConnectFacebookAsync(IPage page, string pageId, string token, bool syncSpam = false)
-    {
-        await page.ClickAsync("#connect-details summary");
-        await page.SelectOptionAsync("#c-channel", "facebook");
-        await page.FillAsync("#c-external", pageId);
-        await page.FillAsync("#c-token", token);
-        if (syncSpam)
-        {
-            await page.CheckAsync("#c-spam");
-        }
+    private static Task ConnectFacebookAsync(IPage page, string pageId, string token, bool syncSpam = false) =>
+        ConnectAsync(page, "facebook", pageId, token, syncSpam: syncSpam);
 
-        await page.ClickAsync("#connect-form button[type=submit]");
-        await Expect(page.Locator("#connect-error")).ToBeEmptyAsync();
-        await Expect(page.Locator("#jobs > li.job").First).ToBeVisibleAsync();
-    }
-
-    private async Task WaitForCompletedJobAsync(IPage page)
-    {
-        var job = page.Locator("#jobs > li.job").First;
-        try
-        {
-            await Expect(job).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = (float)SyncTimeout.TotalMilliseconds });
-        }
-        catch (PlaywrightException)
-        {
-            await ScreenshotAsync(page, "job-not-completed");
-            Assert.Fail($"The sync job did not reach completed in the UI: {await job.InnerTextAsync()}\n{fixture.AppOutput[^Math.Min(4000, fixture.AppOutput.Length)..]}");
-        }
-
-        await Expect(job.Locator("progress")).ToHaveAttributeAsync("value", "100");
-        await Expect(page.Locator("#conversations > li").First).ToBeVisibleAsync();
-    }
+    private Task WaitForCompletedJobAsync(IPage page) => DashboardPage.WaitForCompletedJobAsync(page, fixture);
 
     /// <summary>Types and sends a reply; fails with the problem the page shows next to the box when the API refuses.</summary>
     private static async Task SendReplyAsync(IPage page, string text, string screenshot)
@@ -249,12 +219,5 @@ public sealed class DashboardTests(DashboardFixture fixture)
         var problem = await error.InnerTextAsync();
         Assert.True(problem.Length == 0, "The reply was refused; the page shows: " + problem);
         await Expect(page.Locator("#messages > li").Last).ToContainTextAsync(text);
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var directory = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
-        Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
 }

@@ -1,6 +1,6 @@
 using Harasocial.ChannelSimulator;
-using Harasocial.Testing;
 using Microsoft.Playwright;
+using static Harasocial.Dashboard.Tests.DashboardPage;
 using static Microsoft.Playwright.Assertions;
 
 namespace Harasocial.Dashboard.Tests;
@@ -13,8 +13,6 @@ namespace Harasocial.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class SellerDashboardTests(DashboardFixture fixture)
 {
-    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(90);
-
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -180,8 +178,6 @@ public sealed class SellerDashboardTests(DashboardFixture fixture)
         Assert.Equal([fixture.AppUri.Authority], hosts);
     }
 
-    private static LocatorAssertionsToHaveAttributeOptions Timeout(TimeSpan timeout) => new() { Timeout = (float)timeout.TotalMilliseconds };
-
     private async Task<IPage> SignInAsync(string tenant, int screen)
     {
         var key = await fixture.CreateTenantAsync(tenant);
@@ -194,36 +190,7 @@ public sealed class SellerDashboardTests(DashboardFixture fixture)
         return page;
     }
 
-    private static async Task ConnectAsync(IPage page, string channel, string account, string token, string? refresh = null)
-    {
-        await page.ClickAsync("#connect-details summary");
-        await page.SelectOptionAsync("#c-channel", channel);
-        await page.FillAsync("#c-external", account);
-        await page.FillAsync("#c-token", token);
-        if (refresh is not null)
-        {
-            await page.FillAsync("#c-refresh", refresh);
-        }
-
-        await page.ClickAsync("#connect-form button[type=submit]");
-        await Expect(page.Locator("#connect-error")).ToBeEmptyAsync();
-        await Expect(page.Locator("#jobs > li.job").First).ToBeVisibleAsync();
-    }
-
-    private async Task WaitForCompletedJobAsync(IPage page)
-    {
-        var job = page.Locator("#jobs > li.job").First;
-        try
-        {
-            await Expect(job).ToHaveAttributeAsync("data-status", "completed", Timeout(SyncTimeout));
-        }
-        catch (PlaywrightException)
-        {
-            Assert.Fail($"The sync job did not reach completed in the UI: {await job.InnerTextAsync()}\n{fixture.AppOutput[^Math.Min(4000, fixture.AppOutput.Length)..]}");
-        }
-
-        await Expect(page.Locator("#conversations > li").First).ToBeVisibleAsync();
-    }
+    private Task WaitForCompletedJobAsync(IPage page) => DashboardPage.WaitForCompletedJobAsync(page, fixture);
 
     /// <summary>Nothing is wider than the screen: the page never scrolls sideways.</summary>
     private static async Task AssertNoOverflowAsync(IPage page)
@@ -241,11 +208,9 @@ public sealed class SellerDashboardTests(DashboardFixture fixture)
             $"{selector} is at x {box.X}–{box.X + box.Width}, y {box.Y}–{box.Y + box.Height} on a {width}×{height} screen");
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name, int screen, bool fullPage = true)
+    private static Task ScreenshotAsync(IPage page, string name, int screen, bool fullPage = true)
     {
         var (width, height) = DashboardScenario.Screens[screen];
-        var directory = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
-        Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}-{width}x{height}.png"), FullPage = fullPage });
+        return DashboardPage.ScreenshotAsync(page, $"{name}-{width}x{height}", fullPage);
     }
 }
