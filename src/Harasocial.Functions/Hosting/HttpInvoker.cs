@@ -35,11 +35,14 @@ internal sealed class HttpInvoker
         return Results.Empty; // the handler wrote the answer
     }
 
-    private static RequestDelegate Build(HttpFunction function, IServiceProvider services) =>
-        RequestDelegateFactory.Create(function.Handler, new RequestDelegateFactoryOptions
+    private static RequestDelegate Build(HttpFunction function, IServiceProvider services)
+    {
+        var route = RoutePatternFactory.Parse(function.Route);
+        return RequestDelegateFactory.Create(function.Handler, new RequestDelegateFactoryOptions
         {
             ServiceProvider = services,
-            RouteParameterNames = [.. RoutePatternFactory.Parse(function.Route).Parameters.Select(p => p.Name)],
-            EndpointBuilder = new RouteEndpointBuilder(null, RoutePatternFactory.Parse(function.Route), 0) { ApplicationServices = services },
+            RouteParameterNames = [.. route.Parameters.Select(p => p.Name)],
+            EndpointBuilder = new RouteEndpointBuilder(null, route, 0) { ApplicationServices = services },
         }).RequestDelegate;
+    }
 }

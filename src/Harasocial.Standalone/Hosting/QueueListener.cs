@@ -7,7 +7,7 @@ using Harasocial.Sync.Functions;
 namespace Harasocial.Standalone.Hosting;
 
 /// <summary>
-/// Standalone stand-in for the host's queue trigger (custom-handlers.md §1.5): receives batches, runs them with a
+/// Standalone stand-in for the Functions host's queue trigger (the semantics host.json sets): receives batches, runs them with a
 /// bound, deletes on success, retries with back-off through visibility, moves a message to <c>&lt;queue&gt;-poison</c>
 /// after <see cref="FunctionTable.MaxDequeueCount"/> attempts, and backs off polling when idle.
 /// Queue visibility is what keeps two instances from running one message at the same time.

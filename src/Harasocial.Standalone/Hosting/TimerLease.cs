@@ -15,7 +15,7 @@ internal sealed class TimerLease(TableServiceClient tables, StorageNames names, 
     public async Task<bool> TryClaimAsync(string functionName, DateTimeOffset tick, string owner, CancellationToken cancellationToken)
     {
         var table = tables.GetTableClient(names.Table(StorageNames.LeasesTable));
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken);
+        var existing = await table.GetOrDefaultAsync<TableEntity>(Partition, functionName, cancellationToken);
         var claim = new TableEntity(Partition, functionName)
         {
             ["LastTick"] = tick,
@@ -24,21 +24,21 @@ internal sealed class TimerLease(TableServiceClient tables, StorageNames names, 
         };
         try
         {
-            if (!existing.HasValue)
+            if (existing is null)
             {
                 await table.AddEntityAsync(claim, cancellationToken);
                 return true;
             }
 
-            if (existing.Value!.GetDateTimeOffset("LastTick") is { } last && last >= tick)
+            if (existing.GetDateTimeOffset("LastTick") is { } last && last >= tick)
             {
                 return false;
             }
 
-            await table.UpdateEntityAsync(claim, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             return false;
         }

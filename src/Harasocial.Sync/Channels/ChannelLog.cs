@@ -9,4 +9,18 @@ internal static partial class ChannelLog
 
     public static void CallFailed(ILogger logger, string path, ChannelException ex) =>
         CallFailed(logger, ex.Channel, path, ex.Kind, ex.HttpStatus, ex.ChannelCode);
+
+    /// <summary>Awaits a channel call and logs its failure (path and classification only) before passing it on.</summary>
+    public static async Task<T> LoggedAsync<T>(ILogger logger, string path, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (ChannelException ex)
+        {
+            CallFailed(logger, path, ex);
+            throw;
+        }
+    }
 }

@@ -27,18 +27,7 @@ internal sealed class ShopeeHttp(IHttpClientFactory httpClientFactory, IOptions<
     public Task<ShopeeTokenResponse> RefreshAsync(string shopId, string refreshToken, CancellationToken cancellationToken) =>
         LoggedAsync("/api/v2/auth/access_token/get", RefreshCoreAsync(shopId, refreshToken, cancellationToken));
 
-    private async Task<T> LoggedAsync<T>(string path, Task<T> call)
-    {
-        try
-        {
-            return await call.ConfigureAwait(false);
-        }
-        catch (ChannelException ex)
-        {
-            ChannelLog.CallFailed(logger, path, ex);
-            throw;
-        }
-    }
+    private Task<T> LoggedAsync<T>(string path, Task<T> call) => ChannelLog.LoggedAsync(logger, path, call);
 
     private async Task<T> ShopGetCoreAsync<T>(ChannelAccount account, string path, string query, JsonTypeInfo<ShopeeEnvelope<T>> type, CancellationToken cancellationToken)
     {

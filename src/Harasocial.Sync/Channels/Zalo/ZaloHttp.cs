@@ -23,18 +23,7 @@ internal sealed class ZaloHttp(IHttpClientFactory httpClientFactory, IOptions<Za
     public Task<ZaloTokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         LoggedAsync("/v4/oa/access_token", RefreshCoreAsync(refreshToken, cancellationToken));
 
-    private async Task<T> LoggedAsync<T>(string path, Task<T> call)
-    {
-        try
-        {
-            return await call.ConfigureAwait(false);
-        }
-        catch (ChannelException ex)
-        {
-            ChannelLog.CallFailed(logger, path, ex);
-            throw;
-        }
-    }
+    private Task<T> LoggedAsync<T>(string path, Task<T> call) => ChannelLog.LoggedAsync(logger, path, call);
 
     private async Task<T> GetCoreAsync<TQuery, T>(string accessToken, string path, TQuery query, JsonTypeInfo<TQuery> queryType, JsonTypeInfo<ZaloEnvelope<T>> resultType, CancellationToken cancellationToken)
     {
